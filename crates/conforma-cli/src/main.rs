@@ -1,0 +1,255 @@
+//! `conforma`: check messages for WhatsApp business-messaging compliance from the shell.
+
+mod eval;
+
+use conforma_core::{Config, Context, Direction, Engine, Lang, Locale, Message};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+conforma — keep WhatsApp business messages compliant before they are sent
+
+USAGE:
+    conforma check [--config FILE] [--locale L]   check JSON Lines messages from stdin
+    conforma eval FILE.jsonl [--config FILE] [--json]
+                                                  measure precision/recall on a labelled corpus
+    conforma rules [--locale L]                   list the built-in rules
+    conforma --help | conforma COMMAND --help
+    conforma --version
+
+Everything runs locally; no text leaves the machine.
+";
+
+const CHECK_HELP: &str = "\
+conforma check — check messages read as JSON Lines from stdin
+
+USAGE:
+    conforma check [--config FILE] [--locale L] < messages.jsonl
+
+INPUT (one JSON object per line; blank lines are skipped):
+    {\"id\": \"1\", \"text\": \"...\", \"direction\": \"outbound\" | \"inbound\",
+     \"lang\": \"pt\" | \"es\" | \"en\" (optional hint),
+     \"context\": {\"now\": \"2026-03-13T18:00:00-03:00\",
+                 \"contact\": {\"opt_in\": \"granted\" | \"denied\" | \"unknown\",
+                             \"opt_in_at\": null, \"opted_out_at\": null,
+                             \"last_inbound_at\": \"2026-03-13T17:00:00-03:00\"}}}
+    `direction` defaults to outbound. `labels` and `note` fields (eval corpora) are ignored.
+
+OUTPUT (one JSON line per input line, in order):
+    {\"id\": \"1\", \"findings\": [{\"rule\": \"pii.cpf\", \"category\": \"pii.cpf\",
+      \"severity\": \"block\", \"start\": 4, \"end\": 18, \"spans\": [...],
+      \"message\": \"...\", \"suggestion\": \"...\"}]}
+    Offsets are UTF-8 byte offsets into `text`. A malformed line gives
+    {\"id\": ..., \"error\": \"line N: ...\"}; processing continues and the exit code is 1.
+
+OPTIONS:
+    --config FILE   engine configuration (JSON): locale, rules, packs, timezone, hours,
+                    holidays, surface, bulk. See README.md.
+    --locale L      language of messages: pt-BR (default), es, en.
+";
+
+const EVAL_HELP: &str = "\
+conforma eval — measure the engine on a labelled JSON Lines corpus
+
+USAGE:
+    conforma eval FILE.jsonl [--config FILE] [--json]
+
+Each line: {\"id\", \"text\", \"direction\", \"lang\", \"context\", \"labels\": [category ids]}.
+Prints per-label precision, recall and F1 (micro averages too), and the false-positive
+rate on unlabelled (clean) messages. --json prints the same as one JSON object.
+";
+
+const RULES_HELP: &str = "\
+conforma rules — list the built-in rules as JSON Lines (id, category, severity, texts)
+
+USAGE:
+    conforma rules [--locale L]
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("conforma: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let Some(cmd) = args.first() else {
+        print!("{HELP}");
+        return Ok(ExitCode::from(2));
+    };
+    let rest = &args[1..];
+    let wants_help = rest.iter().any(|a| a == "--help" || a == "-h");
+    match cmd.as_str() {
+        "--help" | "-h" | "help" => print!("{HELP}"),
+        "--version" | "-V" => println!("conforma {}", conforma_core::VERSION),
+        "check" if wants_help => print!("{CHECK_HELP}"),
+        "eval" if wants_help => print!("{EVAL_HELP}"),
+        "rules" if wants_help => print!("{RULES_HELP}"),
+        "check" => return check(rest),
+        "eval" => return eval::run(rest),
+        "rules" => return rules(rest),
+        other => return Err(format!("unknown command '{other}'. Run 'conforma --help'.")),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Parsed `--config`, `--locale`, `--json` and positional arguments.
+pub(crate) struct Opts {
+    pub config: Config,
+    pub locale: Option<Locale>,
+    pub json: bool,
+    pub positional: Vec<String>,
+}
+
+pub(crate) fn parse_opts(args: &[String]) -> Result<Opts, String> {
+    let mut opts = Opts {
+        config: Config::default(),
+        locale: None,
+        json: false,
+        positional: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--config" => {
+                let path = it.next().ok_or("--config needs a file path")?;
+                opts.config = load_config(path)?;
+            }
+            "--locale" => {
+                let tag = it.next().ok_or("--locale needs a value: pt-BR, es or en")?;
+                opts.locale = Some(
+                    Locale::parse(tag)
+                        .ok_or_else(|| format!("unknown locale '{tag}'. Use pt-BR, es or en."))?,
+                );
+            }
+            "--json" => opts.json = true,
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option '{flag}'. Run 'conforma --help'."))
+            }
+            p => opts.positional.push(p.to_owned()),
+        }
+    }
+    Ok(opts)
+}
+
+fn load_config(path: &str) -> Result<Config, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read config '{path}': {e}"))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        format!("invalid config '{path}' at '{field}': {}", e.inner())
+    })
+}
+
+pub(crate) fn engine(opts: &Opts) -> Result<Engine, String> {
+    Engine::new(&opts.config).map_err(|e| format!("invalid config: {e}"))
+}
+
+/// One input line of `check` and `eval`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Line {
+    #[serde(default)]
+    pub id: Value,
+    pub text: String,
+    #[serde(default)]
+    pub direction: Direction,
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    #[serde(default)]
+    pub context: Option<Context>,
+    #[serde(default)]
+    pub labels: Option<Vec<String>>,
+    #[serde(default, rename = "note")]
+    pub _note: Option<String>,
+}
+
+impl Line {
+    pub fn message(&self) -> Message {
+        Message {
+            text: self.text.clone(),
+            direction: self.direction,
+            lang: self.lang,
+            context: self.context.clone(),
+        }
+    }
+}
+
+/// Parses one JSON line, naming the offending field on error.
+pub(crate) fn parse_line(raw: &str) -> Result<Line, String> {
+    let de = &mut serde_json::Deserializer::from_str(raw);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        if path == "." {
+            e.inner().to_string()
+        } else {
+            format!("field '{path}': {}", e.inner())
+        }
+    })
+}
+
+fn check(args: &[String]) -> Result<ExitCode, String> {
+    let opts = parse_opts(args)?;
+    if let Some(p) = opts.positional.first() {
+        return Err(format!(
+            "check reads stdin; unexpected argument '{p}'. Use 'conforma check < {p}'."
+        ));
+    }
+    let engine = engine(&opts)?;
+    let locale = opts.locale.unwrap_or(engine.locale());
+    let stdin = io::stdin();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = false;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(|e| format!("reading stdin: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = match parse_line(&line) {
+            Ok(item) => match engine.check_in(&item.message(), locale) {
+                Ok(findings) => json!({ "id": item.id, "findings": findings }),
+                Err(e) => json!({ "id": item.id, "error": format!("line {}: {e}", n + 1) }),
+            },
+            Err(e) => {
+                // Salvage the id when the line is JSON but not a valid message.
+                let id = serde_json::from_str::<Value>(&line)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .unwrap_or(Value::Null);
+                json!({ "id": id, "error": format!("line {}: {e}", n + 1) })
+            }
+        };
+        failed |= result.get("error").is_some();
+        writeln!(out, "{result}").map_err(|e| format!("writing stdout: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("writing stdout: {e}"))?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn rules(args: &[String]) -> Result<ExitCode, String> {
+    let opts = parse_opts(args)?;
+    let locale = opts.locale.unwrap_or_default();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for r in conforma_core::rules::catalog() {
+        let line = json!({
+            "id": r.id, "category": r.category, "severity": r.severity, "enabled": r.enabled,
+            "policy": r.policy.get(locale), "message": r.message.get(locale),
+            "suggestion": r.suggestion.map(|s| s.get(locale)), "examples": r.examples,
+        });
+        writeln!(out, "{line}").map_err(|e| format!("writing stdout: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("writing stdout: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}

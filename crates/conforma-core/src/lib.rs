@@ -1,0 +1,40 @@
+//! # conforma-core
+//!
+//! Conforma's compliance engine for business messaging on WhatsApp: it warns
+//! *before* a message is sent, on the agent's own machine. Pure Rust, no wasm
+//! dependencies: the npm package, the browser extension and the `conforma`
+//! CLI are thin layers over this crate.
+//!
+//! ```
+//! use conforma_core::{Engine, Message, Category};
+//! let engine = Engine::builtin();
+//! let findings = engine.check(&Message::outbound("CPF 529.982.247-25")).unwrap();
+//! assert_eq!(findings[0].category, Category::PiiCpf);
+//! assert_eq!((findings[0].start, findings[0].end), (4, 18));
+//! ```
+//!
+//! Offsets are UTF-8 byte offsets into the original text.
+
+mod config;
+mod context;
+mod detect;
+mod engine;
+mod error;
+mod inbound;
+mod model;
+mod pack;
+mod pii;
+pub mod rules;
+
+pub use config::{Config, RuleOverride};
+pub use context::{BulkConfig, Holidays, Surface, WeeklyHours};
+pub use engine::{Engine, MAX_TEXT_BYTES};
+pub use error::{Error, ErrorKind};
+pub use model::{
+    Category, CategoryGroup, Contact, Context, Direction, Finding, Lang, Locale, Message,
+    OptInStatus, Severity, Span, Text,
+};
+pub use pack::Pack;
+
+/// The engine's version (the crate version).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

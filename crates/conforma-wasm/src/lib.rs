@@ -1,0 +1,295 @@
+//! WebAssembly bindings for Conforma (published to npm as `conforma`).
+//!
+//! Thin by design: every decision is made in `conforma-core`. This crate only
+//! converts values at the JS boundary (serde-wasm-bindgen) and translates
+//! UTF-8 byte offsets into UTF-16 code units, so `text.slice(start, end)`
+//! works on JS strings even with emoji before the finding.
+
+mod offsets;
+
+use conforma_core::{self as core, Config, Direction, Lang, Locale, Message};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A category id. More may be added in later versions; none is ever renamed. */
+export type CategoryId =
+  | "drugs" | "medicine" | "alcohol" | "tobacco" | "weapons" | "gambling" | "adult" | "dating"
+  | "animals" | "fraud" | "currency_exchange" | "threat" | "harassment"
+  | "pii.cpf" | "pii.card" | "pii.credential" | "pii.bank" | "pii.id_document"
+  | "opt_out" | "opt_in" | "out_of_hours" | "no_opt_in" | "opted_out" | "window_closed"
+  | "bulk_send" | "style" | "custom";
+export type Severity = "info" | "warn" | "block";
+export type LocaleTag = "pt-BR" | "es" | "en";
+/** A half-open range of UTF-16 code units: `text.slice(start, end)`. */
+export interface Span { start: number; end: number; }
+export interface Finding {
+  /** Stable rule id, e.g. `commerce.alcohol`. */
+  rule: string;
+  category: CategoryId;
+  severity: Severity;
+  /** Main span, UTF-16 code units (0/0 for context findings). */
+  start: number;
+  end: number;
+  /** All evidence spans, main span first; empty for context findings. */
+  spans: Span[];
+  /** Explanation in the requested locale. */
+  message: string;
+  /** Advice in the requested locale, when there is some. */
+  suggestion?: string;
+}
+export interface Contact {
+  id?: string | null;
+  opt_in?: "granted" | "denied" | "unknown";
+  opt_in_at?: string | null;
+  opted_out_at?: string | null;
+  last_inbound_at?: string | null;
+}
+export interface MessageContext {
+  /** RFC 3339 with offset, e.g. `2026-03-13T18:00:00-03:00`. */
+  now?: string | null;
+  contact?: Contact | null;
+}
+export interface CheckOptions {
+  direction?: "outbound" | "inbound";
+  lang?: "pt" | "es" | "en" | null;
+  context?: MessageContext | null;
+  /** Locale of messages; defaults to the engine's. */
+  locale?: LocaleTag;
+}
+export interface ErrorDetail {
+  message: string;
+  /** Path of the offending field, e.g. `hours.mon[0]` or `context.now`. */
+  field?: string;
+  kind: "config" | "input" | "unknown_id" | "limit";
+}
+export type CheckResult =
+  | { type: "success"; findings: Finding[] }
+  | { type: "failure"; errors: ErrorDetail[] };
+export type ValidateResult = { type: "success" } | { type: "failure"; errors: ErrorDetail[] };
+export interface LocalizedText { "pt-BR": string; es: string; en: string; }
+export interface RuleInfo {
+  id: string;
+  category: CategoryId;
+  severity: Severity;
+  enabled: boolean;
+  policy: LocalizedText;
+  message: LocalizedText;
+  suggestion: LocalizedText | null;
+  examples: string[];
+}
+export interface CategoryInfo { id: CategoryId; group: string; }
+/** Engine configuration; every field optional. See the README for the schema. */
+export interface Config {
+  locale?: LocaleTag;
+  rules?: Record<string, { enabled?: boolean; severity?: Severity }>;
+  packs?: unknown[];
+  timezone?: string;
+  hours?: Record<string, string[]>;
+  holidays?: { dates?: string[]; national?: string[] };
+  surface?: "app" | "platform";
+  bulk?: { max_contacts: number; window_minutes: number };
+  [key: string]: unknown;
+}
+"#;
+
+/// A compiled policy. Build once, check on every keystroke.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: core::Engine,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CheckOptions {
+    #[serde(default)]
+    direction: Direction,
+    #[serde(default)]
+    lang: Option<Lang>,
+    #[serde(default)]
+    context: Option<core::Context>,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Tagged<T: Serialize> {
+    Success(T),
+    Failure { errors: Vec<ErrorDetail> },
+}
+
+#[derive(Serialize)]
+struct Findings {
+    findings: Vec<offsets::JsFinding>,
+}
+
+#[derive(Serialize)]
+struct Nothing {}
+
+#[derive(Serialize)]
+struct ErrorDetail {
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+    kind: &'static str,
+}
+
+impl From<core::Error> for ErrorDetail {
+    fn from(e: core::Error) -> Self {
+        let kind = match e.kind() {
+            core::ErrorKind::Config => "config",
+            core::ErrorKind::Input => "input",
+            core::ErrorKind::UnknownId => "unknown_id",
+            core::ErrorKind::Limit => "limit",
+            _ => "input",
+        };
+        ErrorDetail {
+            message: e.to_string(),
+            field: e.field().map(str::to_owned),
+            kind,
+        }
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    // Serializing our own plain structs cannot fail; fall back to `undefined` rather than panic.
+    value.serialize(&ser).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Deserializes a JS value, reporting the path of the offending field.
+fn from_js<T: for<'de> Deserialize<'de> + Default>(
+    value: JsValue,
+    what: &str,
+) -> Result<T, ErrorDetail> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." {
+            what.to_owned()
+        } else {
+            format!("{what}.{path}")
+        };
+        ErrorDetail {
+            message: format!("{field}: {}", e.inner()),
+            field: Some(field),
+            kind: "config",
+        }
+    })
+}
+
+fn parse_config(config: JsValue) -> Result<core::Engine, ErrorDetail> {
+    let config: Config = from_js(config, "config")?;
+    core::Engine::new(&config).map_err(ErrorDetail::from)
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Compiles a configuration (omit it for the built-in policy).
+    ///
+    /// Throws an `Error` whose message names the offending field; use
+    /// `validateConfig` to get the same as a tagged result.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Config")] config: JsValue,
+    ) -> Result<Engine, JsError> {
+        parse_config(config)
+            .map(|inner| Engine { inner })
+            .map_err(|e| JsError::new(&e.message))
+    }
+
+    /// Checks one message. Offsets are UTF-16 code units into `text`.
+    #[wasm_bindgen(unchecked_return_type = "CheckResult")]
+    pub fn check(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
+    ) -> JsValue {
+        to_js(&self.check_inner(text, options))
+    }
+
+    /// The default locale of messages.
+    #[wasm_bindgen(getter)]
+    pub fn locale(&self) -> String {
+        self.inner.locale().id().to_owned()
+    }
+}
+
+impl Engine {
+    fn check_inner(&self, text: &str, options: JsValue) -> Tagged<Findings> {
+        let run = || -> Result<Findings, ErrorDetail> {
+            let opts: CheckOptions = from_js(options, "options")?;
+            let locale = match opts.locale.as_deref() {
+                None => self.inner.locale(),
+                Some(tag) => Locale::parse(tag).ok_or_else(|| ErrorDetail {
+                    message: format!(
+                        "options.locale: unknown locale '{tag}'. Use 'pt-BR', 'es' or 'en'."
+                    ),
+                    field: Some("options.locale".into()),
+                    kind: "unknown_id",
+                })?,
+            };
+            let msg = Message {
+                text: text.to_owned(),
+                direction: opts.direction,
+                lang: opts.lang,
+                context: opts.context,
+            };
+            let findings = self.inner.check_in(&msg, locale)?;
+            Ok(Findings {
+                findings: offsets::to_utf16(text, findings),
+            })
+        };
+        match run() {
+            Ok(f) => Tagged::Success(f),
+            Err(e) => Tagged::Failure { errors: vec![e] },
+        }
+    }
+}
+
+/// Validates a configuration without keeping an engine.
+#[wasm_bindgen(js_name = validateConfig, unchecked_return_type = "ValidateResult")]
+pub fn validate_config(
+    #[wasm_bindgen(unchecked_param_type = "Config")] config: JsValue,
+) -> JsValue {
+    match parse_config(config) {
+        Ok(_) => to_js(&Tagged::Success(Nothing {})),
+        Err(e) => to_js(&Tagged::<Nothing>::Failure { errors: vec![e] }),
+    }
+}
+
+/// The built-in rule catalog (ids, categories, severities, policies, texts, examples).
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> JsValue {
+    to_js(&core::rules::catalog().collect::<Vec<_>>())
+}
+
+/// Every category id with its group.
+#[wasm_bindgen(unchecked_return_type = "CategoryInfo[]")]
+pub fn categories() -> JsValue {
+    #[derive(Serialize)]
+    struct Info {
+        id: &'static str,
+        group: &'static str,
+    }
+    to_js(
+        &core::Category::ALL
+            .iter()
+            .map(|c| Info {
+                id: c.id(),
+                group: c.group().id(),
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The engine version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    core::VERSION.to_owned()
+}

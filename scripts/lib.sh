@@ -1,0 +1,38 @@
+# Shared helpers for the project scripts. Sourced, not run.
+
+log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# True when rustup's toolchain already has the wasm32 std (a normal laptop).
+wasm_route_is_rustup() {
+  command -v rustup >/dev/null 2>&1 &&
+    rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
+}
+
+# The wasm-bindgen version pinned in Cargo.lock.
+wasm_bindgen_lock_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+# Environment and extra cargo args for building wasm32 on this machine.
+# Debian route: rustc-web 1.96 + build-std, its own target dir so the native
+# (rustup) and wasm (Debian) compilers don't invalidate each other's builds.
+wasm_env() {
+  if wasm_route_is_rustup; then
+    WASM_CARGO_ARGS=()
+    WASM_PACK_MODE=()
+  else
+    export PATH="/usr/bin:$PATH"
+    export RUSTC_BOOTSTRAP=1
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19
+    export CARGO_TARGET_DIR="$PWD/target/wasm-debian"
+    WASM_CARGO_ARGS=(-Zbuild-std=std,panic_abort)
+    WASM_PACK_MODE=(--mode force)
+  fi
+  # wasm-opt from the npm binaryen package (Debian's binaryen 108 breaks externref tables).
+  export PATH="$PWD/node_modules/.bin:$PATH:$HOME/.cargo/bin"
+}
