@@ -22,6 +22,7 @@ mod engine;
 mod error;
 mod inbound;
 mod model;
+mod normalize;
 mod pack;
 mod pii;
 pub mod rules;

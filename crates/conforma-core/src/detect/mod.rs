@@ -1,7 +1,8 @@
 //! Content detectors for outbound messages: prohibited commerce and conduct.
 
 use crate::engine::Hit;
-use crate::model::{Category, Lang, Locale, Severity, Span, Text};
+use crate::model::{Category, Lang, Locale, Severity, Text};
+use crate::normalize::Normalized;
 use crate::rules::{policy, RuleInfo};
 
 /// Built-in content rules.
@@ -34,38 +35,19 @@ pub(crate) struct Detector;
 
 impl Detector {
     pub(crate) fn scan(&self, text: &str, _lang: Option<Lang>, _locale: Locale) -> Vec<Hit> {
+        let norm = Normalized::new(text);
+        let t = norm.text();
         let mut hits = Vec::new();
         let mut word_start = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
+        for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
             if c.is_alphanumeric() {
                 word_start.get_or_insert(i);
             } else if let Some(s) = word_start.take() {
-                let folded: String = text[s..i]
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .map(strip_accent)
-                    .collect();
-                if ALCOHOL.contains(&folded.as_str()) {
-                    hits.push(Hit::builtin(&RULES[0], vec![Span::new(s, i)]));
+                if ALCOHOL.contains(&&t[s..i]) {
+                    hits.push(Hit::builtin(&RULES[0], vec![norm.original(s, i)]));
                 }
             }
         }
         hits
-    }
-}
-
-fn strip_accent(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-        'é' | 'ê' | 'è' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        c => c,
     }
 }
