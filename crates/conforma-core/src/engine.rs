@@ -69,7 +69,7 @@ impl Engine {
             locale: Locale::default(),
             policy: Policy::default(),
             content: Detector,
-            context: ContextRules::default(),
+            context: ContextRules,
         }
     }
 

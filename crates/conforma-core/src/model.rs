@@ -142,8 +142,10 @@ string_enum! {
 
 string_enum! {
     /// Language of human-readable messages.
+    #[derive(Default)]
     pub enum Locale {
         /// Brazilian Portuguese (the default).
+        #[default]
         PtBr => "pt-BR",
         /// Spanish.
         Es => "es",
@@ -166,12 +168,6 @@ impl Locale {
     }
 }
 
-impl Default for Locale {
-    fn default() -> Self {
-        Locale::PtBr
-    }
-}
-
 string_enum! {
     /// Language hint for the text itself (not the UI locale).
     pub enum Lang {
@@ -186,17 +182,13 @@ string_enum! {
 
 string_enum! {
     /// Who wrote the message.
+    #[derive(Default)]
     pub enum Direction {
         /// Written by the agent, about to be sent.
+        #[default]
         Outbound => "outbound",
         /// Received from the customer.
         Inbound => "inbound",
-    }
-}
-
-impl Default for Direction {
-    fn default() -> Self {
-        Direction::Outbound
     }
 }
 

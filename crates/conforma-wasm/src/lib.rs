@@ -94,6 +94,16 @@ export interface Config {
 }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// An engine configuration object (TypeScript `Config`).
+    #[wasm_bindgen(typescript_type = "Config")]
+    pub type JsConfig;
+    /// Options of `check` (TypeScript `CheckOptions`).
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type JsCheckOptions;
+}
+
 /// A compiled policy. Build once, check on every keystroke.
 #[wasm_bindgen]
 pub struct Engine {
@@ -160,6 +170,10 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 }
 
 /// Deserializes a JS value, reporting the path of the offending field.
+///
+/// Goes through `JSON.stringify` + serde_json rather than serde-wasm-bindgen's
+/// deserializer: the latter reads only the fields a struct knows, so a typo like
+/// `timezon` would pass silently instead of being reported.
 fn from_js<T: for<'de> Deserialize<'de> + Default>(
     value: JsValue,
     what: &str,
@@ -167,7 +181,16 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    let de = serde_wasm_bindgen::Deserializer::from(value);
+    let bad = |message: String, field: String| ErrorDetail {
+        message: format!("{field}: {message}"),
+        field: Some(field),
+        kind: "config",
+    };
+    let json = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| bad("must be a plain JSON-like object".into(), what.to_owned()))?;
+    let de = &mut serde_json::Deserializer::from_str(&json);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." {
@@ -175,11 +198,13 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(
         } else {
             format!("{what}.{path}")
         };
-        ErrorDetail {
-            message: format!("{field}: {}", e.inner()),
-            field: Some(field),
-            kind: "config",
-        }
+        // serde_json's "at line 1 column 40" refers to the stringified object: drop it.
+        let inner = e.inner().to_string();
+        let message = inner
+            .rsplit_once(" at line ")
+            .map_or(inner.as_str(), |(m, _)| m)
+            .to_owned();
+        bad(message, field)
     })
 }
 
@@ -195,22 +220,16 @@ impl Engine {
     /// Throws an `Error` whose message names the offending field; use
     /// `validateConfig` to get the same as a tagged result.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "Config")] config: JsValue,
-    ) -> Result<Engine, JsError> {
-        parse_config(config)
+    pub fn new(config: Option<JsConfig>) -> Result<Engine, JsError> {
+        parse_config(config.map_or(JsValue::UNDEFINED, JsValue::from))
             .map(|inner| Engine { inner })
             .map_err(|e| JsError::new(&e.message))
     }
 
     /// Checks one message. Offsets are UTF-16 code units into `text`.
     #[wasm_bindgen(unchecked_return_type = "CheckResult")]
-    pub fn check(
-        &self,
-        text: &str,
-        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
-    ) -> JsValue {
-        to_js(&self.check_inner(text, options))
+    pub fn check(&self, text: &str, options: Option<JsCheckOptions>) -> JsValue {
+        to_js(&self.check_inner(text, options.map_or(JsValue::UNDEFINED, JsValue::from)))
     }
 
     /// The default locale of messages.
