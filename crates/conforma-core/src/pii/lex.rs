@@ -1,0 +1,336 @@
+//! One pass over the raw bytes: alphanumeric tokens chained into numbers
+//! (`529.982.247-25`, `4111 1111 1111 1111`, `ES91 2100 …`) and the cue
+//! words the keyword-based rules need (`agência`, `RG`, `senha`…).
+//!
+//! Working on raw bytes keeps offsets in the original text for free; cue
+//! words are folded (ASCII lowercase + Latin-1 accents) into a small stack
+//! buffer, so nothing is allocated per word.
+
+/// A run of ASCII alphanumerics (and Latin-1 letters) in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// ASCII digits in the token.
+    pub digits: usize,
+    /// Separator joining it to the previous token of its chain; `0` starts a chain.
+    pub sep: u8,
+}
+
+impl Tok {
+    /// Any non-digit (letters) inside.
+    pub fn has_letters(&self) -> bool {
+        self.end - self.start > self.digits
+    }
+}
+
+/// What a cue word announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// Bank branch: agência, ag., sucursal, branch, routing.
+    Branch,
+    /// Bank account: conta, c/c, cuenta, account.
+    Account,
+    /// Argentine (or any) DNI.
+    Dni,
+    /// Brazilian RG / carteira de identidade.
+    Rg,
+    /// Cédula (de identidad).
+    Cedula,
+    /// Telephone context: a bare 11-digit number here is a phone, not a CPF.
+    Phone,
+    /// Argentine tax id context (CUIT/CUIL have 11 digits too).
+    TaxId,
+    /// Password: senha, contraseña, clave, password.
+    Password,
+    /// `pass` (only counts when directly followed by `:` or `=`).
+    Pass,
+    /// Card PIN / Mexican NIP.
+    Pin,
+    /// API token, secret or private key.
+    Secret,
+    /// One-time code context: verification, OTP, expires, one-time…
+    Otp,
+}
+
+/// A cue word found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct CueAt {
+    pub cue: Cue,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Result of the pass.
+#[derive(Debug, Default)]
+pub(super) struct Lexed {
+    /// Tokens of chains that contain at least one digit, chain by chain.
+    pub toks: Vec<Tok>,
+    /// Cue words, in order.
+    pub cues: Vec<CueAt>,
+    /// Self-identifying secrets (`sk_live_…`, `ghp_…`, `AKIA…`).
+    pub secrets: Vec<(usize, usize)>,
+}
+
+/// Folded form of a word (max 16 bytes), or `None` when too long to be a cue.
+pub(super) fn fold(word: &[u8], buf: &mut [u8; 16]) -> Option<usize> {
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(&c) = word.get(i) {
+        let out = if c == 0xC3 {
+            i += 1;
+            fold_c3(word.get(i).copied().unwrap_or(0))
+        } else if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            b'?'
+        };
+        *buf.get_mut(n)? = out;
+        n += 1;
+        i += 1;
+    }
+    Some(n)
+}
+
+/// Base letter of a Latin-1 letter encoded as `0xC3 x` (upper or lower case).
+fn fold_c3(x: u8) -> u8 {
+    match x | 0x20 {
+        0xA0..=0xA5 => b'a',
+        0xA7 => b'c',
+        0xA8..=0xAB => b'e',
+        0xAC..=0xAF => b'i',
+        0xB1 => b'n',
+        0xB2..=0xB6 => b'o',
+        0xB9..=0xBC => b'u',
+        _ => b'?',
+    }
+}
+
+/// Is `0xC3 x` a Latin-1 letter (not × or ÷)?
+fn c3_letter(x: u8) -> bool {
+    (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7
+}
+
+fn cue_of(w: &[u8]) -> Option<Cue> {
+    Some(match w {
+        b"agencia" | b"ag" | b"agencias" | b"sucursal" | b"branch" | b"routing" => Cue::Branch,
+        b"conta" | b"cc" | b"cta" | b"cuenta" | b"account" | b"acct" | b"poupanca" | b"ahorro"
+        | b"ahorros" => Cue::Account,
+        b"dni" => Cue::Dni,
+        b"rg" | b"identidade" => Cue::Rg,
+        b"cedula" => Cue::Cedula,
+        b"tel" | b"telefone" | b"telefono" | b"fone" | b"celular" | b"cel" | b"whatsapp"
+        | b"whats" | b"wpp" | b"zap" | b"phone" | b"movil" | b"mobile" | b"cell" | b"contato"
+        | b"contacto" | b"ligue" | b"llame" | b"call" | b"ramal" | b"sms" => Cue::Phone,
+        b"cuit" | b"cuil" => Cue::TaxId,
+        b"senha" | b"senhas" | b"password" | b"passwd" | b"pwd" | b"contrasena" | b"clave" => {
+            Cue::Password
+        }
+        b"pass" => Cue::Pass,
+        b"pin" | b"nip" => Cue::Pin,
+        b"token" | b"secret" | b"secreta" | b"secreto" | b"api" | b"apikey" | b"private"
+        | b"privada" => Cue::Secret,
+        b"otp" | b"verificacao" | b"verificacion" | b"verification" | b"verify" | b"verificar"
+        | b"unico" | b"unica" | b"expira" | b"expiram" | b"expires" | b"vence" => Cue::Otp,
+        _ => return None,
+    })
+}
+
+/// Prefixes of self-identifying secrets (case-sensitive, as issued).
+const SECRET_PREFIXES: &[&[u8]] = &[
+    b"sk_live_",
+    b"sk_test_",
+    b"rk_live_",
+    b"ghp_",
+    b"gho_",
+    b"ghs_",
+    b"github_pat_",
+    b"glpat-",
+    b"xoxb-",
+    b"xoxp-",
+    b"AKIA",
+    b"AIza",
+];
+
+/// Length of a secret starting at `at` (alphanumerics, `_`, `-`) if it has a
+/// known prefix and is long enough to be a real key.
+fn secret_at(b: &[u8], at: usize) -> Option<usize> {
+    let rest = b.get(at..)?;
+    if !matches!(rest.first(), Some(b's' | b'r' | b'g' | b'x' | b'A')) {
+        return None;
+    }
+    SECRET_PREFIXES.iter().find(|p| rest.starts_with(p))?;
+    let len = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
+        .count();
+    (len >= 20).then_some(len)
+}
+
+/// Scans `text` once.
+pub(super) fn lex(text: &str) -> Lexed {
+    let b = text.as_bytes();
+    let mut out = Lexed::default();
+    let mut prev: Option<Tok> = None;
+    // Whether `prev` was pushed (a chain is open), and whether that chain looks like an IBAN.
+    let mut open = false;
+    let mut iban = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let word_start =
+            c.is_ascii_alphanumeric() || (c == 0xC3 && b.get(i + 1).is_some_and(|&x| c3_letter(x)));
+        if !word_start {
+            i += 1;
+            continue;
+        }
+        if let Some(len) = secret_at(b, i) {
+            out.secrets.push((i, i + len));
+            i += len;
+            prev = None;
+            open = false;
+            continue;
+        }
+        let start = i;
+        let mut digits = 0;
+        while let Some(&x) = b.get(i) {
+            if x.is_ascii_digit() {
+                digits += 1;
+                i += 1;
+            } else if x.is_ascii_alphabetic() {
+                i += 1;
+            } else if x == 0xC3 && b.get(i + 1).is_some_and(|&y| c3_letter(y)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        let mut tok = Tok {
+            start,
+            end: i,
+            digits,
+            sep: 0,
+        };
+        if digits == 0 {
+            let mut buf = [0u8; 16];
+            if let Some(n) = fold(b.get(start..i).unwrap_or(&[]), &mut buf) {
+                if let Some(cue) = classify_word(b, &tok, buf.get(..n).unwrap_or(&[])) {
+                    out.cues.push(cue);
+                }
+            }
+        }
+        let join = prev.and_then(|p| {
+            let sep = *b.get(p.end)?;
+            if p.end + 1 != start {
+                return None;
+            }
+            let ok = match sep {
+                b'.' | b'-' | b'/' => open || digits > 0,
+                b' ' => {
+                    (p.digits > 0 && digits > 0)
+                        || (open && iban && tok.end - tok.start <= 4 && p.end - p.start <= 4)
+                }
+                _ => false,
+            };
+            ok.then_some((p, sep))
+        });
+        match join {
+            Some((p, sep)) => {
+                if !open {
+                    out.toks.push(Tok { sep: 0, ..p });
+                    iban = false;
+                }
+                tok.sep = sep;
+                out.toks.push(tok);
+                open = true;
+            }
+            None if digits > 0 => {
+                out.toks.push(tok);
+                open = true;
+                iban = iban_head(b.get(start..i).unwrap_or(&[]));
+            }
+            None => open = false,
+        }
+        prev = Some(tok);
+    }
+    out
+}
+
+/// `LLdd…`: two letters then two digits, the start of an IBAN.
+fn iban_head(t: &[u8]) -> bool {
+    matches!(t, [a, b, c, d, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_digit() && d.is_ascii_digit())
+}
+
+/// The cue a folded word announces, with multi-word forms (`c/c`, `one-time`).
+fn classify_word(b: &[u8], tok: &Tok, w: &[u8]) -> Option<CueAt> {
+    let at = |cue, end| {
+        Some(CueAt {
+            cue,
+            start: tok.start,
+            end,
+        })
+    };
+    match w {
+        // "c/c" (conta corrente).
+        b"c" => {
+            let slash_c = b
+                .get(tok.end..tok.end + 2)
+                .is_some_and(|s| s.eq_ignore_ascii_case(b"/c"));
+            let ends = !b.get(tok.end + 2).is_some_and(u8::is_ascii_alphanumeric);
+            (slash_c && ends).then_some(())?;
+            at(Cue::Account, tok.end + 2)
+        }
+        // "one-time" / "one time" (password, code).
+        b"one" => {
+            let next = b.get(tok.end..tok.end + 5)?;
+            (matches!(next.first(), Some(b'-' | b' '))
+                && next
+                    .get(1..)
+                    .is_some_and(|s| s.eq_ignore_ascii_case(b"time")))
+            .then_some(())?;
+            at(Cue::Otp, tok.end + 5)
+        }
+        // "uso único" is caught by "unico"; "un solo uso" here.
+        b"solo" => {
+            let next = b.get(tok.end..tok.end + 4)?;
+            next.eq_ignore_ascii_case(b" uso").then_some(())?;
+            at(Cue::Otp, tok.end + 4)
+        }
+        _ => cue_of(w).and_then(|c| at(c, tok.end)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chains_and_cues() {
+        let t = "Agência 1234, C/C 56789-0; CPF 529.982.247-25, IBAN ES91 2100 0418";
+        let lx = lex(t);
+        let cues: Vec<_> = lx.cues.iter().map(|c| c.cue).collect();
+        assert_eq!(cues, vec![Cue::Branch, Cue::Account]);
+        let starts: Vec<&str> = lx
+            .toks
+            .iter()
+            .map(|t| t.sep)
+            .zip(lx.toks.iter())
+            .filter(|(s, _)| *s == 0)
+            .map(|(_, k)| &t[k.start..k.end])
+            .collect();
+        assert_eq!(starts, vec!["1234", "56789", "529", "ES91"]);
+    }
+
+    #[test]
+    fn folds_accents_and_case() {
+        let mut buf = [0u8; 16];
+        let n = fold("CONTRASEÑA".as_bytes(), &mut buf).unwrap();
+        assert_eq!(&buf[..n], b"contrasena");
+        assert!(fold(&[b'a'; 20], &mut buf).is_none());
+    }
+
+    #[test]
+    fn finds_prefixed_secrets() {
+        let t = "use sk_live_51Habcdefghijklmnop1234 now";
+        assert_eq!(lex(t).secrets, vec![(4, 35)]);
+    }
+}
