@@ -103,7 +103,7 @@ pub(crate) fn luhn(d: &[u8]) -> bool {
 
 /// IBAN length per country for the countries our users deal with most;
 /// other countries only get the generic 15–34 bound.
-fn iban_len(country: &[u8]) -> Option<usize> {
+pub(crate) fn iban_len(country: &[u8]) -> Option<usize> {
     Some(match country {
         b"ES" => 24,
         b"PT" => 25,

@@ -28,7 +28,12 @@ const TICKET: &[&[u8]] = &[
 const NETWORK: &[&[u8]] = &[b"wifi", b"wi", b"rede", b"red", b"network", b"internet"];
 
 /// Looks for credentials announced by `cues`.
-pub(super) fn find(b: &[u8], cues: &[CueAt], nums: &[Num]) -> Vec<Found> {
+pub(super) fn find(
+    b: &[u8],
+    cues: &[CueAt],
+    nums: &[Num],
+    secrets: &[(usize, usize)],
+) -> Vec<Found> {
     let mut out = Vec::new();
     for c in cues {
         if !matches!(c.cue, Cue::Password | Cue::Pass | Cue::Pin | Cue::Secret) {
@@ -59,8 +64,12 @@ pub(super) fn find(b: &[u8], cues: &[CueAt], nums: &[Num]) -> Vec<Found> {
         // The value is a number recognised as something else (CPF, phone…).
         if nums
             .iter()
-            .any(|n| n.kind != Kind::Generic && n.start <= s && e <= n.end)
+            .any(|n| !matches!(n.kind, Kind::Generic | Kind::Mixed) && n.start <= s && e <= n.end)
         {
+            continue;
+        }
+        // Already reported as a self-identifying key.
+        if secrets.iter().any(|&(a, z)| a < e && s < z) {
             continue;
         }
         out.push(Found {
@@ -139,7 +148,9 @@ fn strip(run: &[u8]) -> (usize, usize) {
     while e > s
         && matches!(
             run.get(e - 1),
-            Some(b'.' | b',' | b';' | b'!' | b'?' | b')' | b']' | b'"' | b'\'' | b'`' | b'>')
+            Some(
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"' | b'\'' | b'`' | b'>'
+            )
         )
     {
         e -= 1;

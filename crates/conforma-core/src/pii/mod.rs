@@ -138,13 +138,13 @@ pub(crate) fn scan(text: &str, locale: Locale) -> Vec<Hit> {
             Kind::Card => &RULES[R_CARD],
             Kind::Bank => &RULES[R_BANK],
             Kind::IdDoc => &RULES[R_ID],
-            Kind::Skip | Kind::Generic => continue,
+            Kind::Skip | Kind::Generic | Kind::Mixed => continue,
         };
         let sug = suggestion(rule, b, n, locale);
         hits.push(hit(rule, vec![Span::new(n.start, n.end)], sug));
     }
     keyword_rules(b, &lx.cues, &mut nums, locale, &mut hits);
-    for f in credential::find(b, &lx.cues, &nums) {
+    for f in credential::find(b, &lx.cues, &nums, &lx.secrets) {
         let spans = vec![Span::new(f.value.0, f.value.1), Span::new(f.cue.0, f.cue.1)];
         hits.push(hit(&RULES[R_CRED], spans, None));
     }
@@ -229,6 +229,11 @@ fn keyword_rules(b: &[u8], cues: &[CueAt], nums: &mut [Num], locale: Locale, hit
         let Some(i) = next_num(nums, c, gap).filter(|&i| generic(nums, i, lo, hi)) else {
             continue;
         };
+        // An `X` check character belongs to the RG format only; a DNI with a
+        // letter is Spanish and was judged by its control letter.
+        if c.cue != Cue::Rg && nums.get(i).is_some_and(|n| n.end_x != n.end) {
+            continue;
+        }
         if let Some(n) = nums.get_mut(i) {
             n.kind = Kind::IdDoc;
             if c.cue == Cue::Rg {

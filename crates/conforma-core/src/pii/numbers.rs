@@ -21,6 +21,9 @@ pub(super) enum Kind {
     /// Recognised as something that is not PII (CNPJ, phone, boleto, NF-e key,
     /// tracking code, a checksum-failing IBAN/DNI): ignore it.
     Skip,
+    /// Letters and digits mixed in no known shape (`hunter2`, `A123`): not a
+    /// number any rule claims, but free to be read as a password.
+    Mixed,
     /// A plain number; keyword rules (branch/account, DNI, RG) may claim it.
     Generic,
 }
@@ -91,7 +94,7 @@ fn push(out: &mut Vec<Num>, toks: &[Tok], kind: Kind, digits: usize) {
 fn chain_nums(b: &[u8], chain: &[Tok], cues: &[CueAt], out: &mut Vec<Num>) {
     let mut buf = [0u8; MAX];
     let Some(n) = compact(b, chain, &mut buf) else {
-        push(out, chain, Kind::Skip, 0);
+        push(out, chain, Kind::Mixed, 0);
         return;
     };
     let all = buf.get(..n).unwrap_or(&[]);
@@ -119,9 +122,10 @@ fn chain_nums(b: &[u8], chain: &[Tok], cues: &[CueAt], out: &mut Vec<Num>) {
     }
     let whole = range_kind(b, core, cues);
     let has_space = core.iter().skip(1).any(|t| t.sep == b' ');
-    if !(has_space && matches!(whole, None | Some(Kind::Generic))) {
+    let split = matches!(whole, None | Some(Kind::Generic | Kind::Mixed));
+    if !(has_space && split) {
         let d = core.iter().map(|t| t.digits).sum();
-        push(out, core, whole.unwrap_or(Kind::Skip), d);
+        push(out, core, whole.unwrap_or(Kind::Mixed), d);
         if let Some(last) = out.last_mut() {
             last.end_x = end_x.max(last.end);
         }
@@ -147,10 +151,17 @@ fn chain_nums(b: &[u8], chain: &[Tok], cues: &[CueAt], out: &mut Vec<Num>) {
             let r = core.get(s..e).unwrap_or(&[]);
             let kd = range_kind(b, r, cues);
             if l == 1 {
-                kind = kd.unwrap_or(Kind::Skip);
+                kind = kd.unwrap_or(Kind::Mixed);
                 break;
             }
-            if let Some(kd) = kd.filter(|&k| k != Kind::Generic) {
+            // Longer runs must be positively recognised: PII, or a digits-only
+            // non-PII shape (a checksum-failing lettered run may be two numbers).
+            let letters = r.iter().any(Tok::has_letters);
+            if let Some(kd) = kd.filter(|&k| match k {
+                Kind::Generic | Kind::Mixed => false,
+                Kind::Skip => !letters,
+                _ => true,
+            }) {
                 took = l;
                 kind = kd;
                 break;
@@ -176,11 +187,14 @@ fn lettered_shape(all: &[u8]) -> Option<Kind> {
             Some(Kind::Skip)
         }
         [a, b, c, d, ..] if is_l(a) && is_l(b) && is_d(c) && is_d(d) && all.len() >= 15 => {
-            Some(if checksum::iban(all) {
-                Kind::Bank
+            if checksum::iban_len(&[*a, *b]).is_some_and(|n| n != all.len()) {
+                // Not one IBAN: maybe an IBAN followed by another number.
+                None
+            } else if checksum::iban(all) {
+                Some(Kind::Bank)
             } else {
-                Kind::Skip
-            })
+                Some(Kind::Skip)
+            }
         }
         [first, mid @ .., last]
             if all.len() == 9
@@ -188,11 +202,14 @@ fn lettered_shape(all: &[u8]) -> Option<Kind> {
                 && mid.iter().all(is_d)
                 && is_l(last) =>
         {
-            Some(if checksum::dni_nie(all) {
-                Kind::IdDoc
+            if checksum::dni_nie(all) {
+                Some(Kind::IdDoc)
+            } else if *last == b'X' && is_d(first) {
+                // Could be a Brazilian RG with its `X` check character.
+                None
             } else {
-                Kind::Skip
-            })
+                Some(Kind::Skip)
+            }
         }
         _ if all.len() == 14 && checksum::cnpj(all) => Some(Kind::Skip),
         _ => None,
@@ -239,7 +256,7 @@ fn range_kind(b: &[u8], toks: &[Tok], cues: &[CueAt]) -> Option<Kind> {
     let n = compact(b, toks, &mut buf)?;
     let d = buf.get(..n).unwrap_or(&[]);
     if toks.iter().any(Tok::has_letters) {
-        return lettered_shape(d);
+        return Some(lettered_shape(d).unwrap_or(Kind::Mixed));
     }
     // International phone numbers.
     if f.start > 0 && b.get(f.start - 1) == Some(&b'+') {
