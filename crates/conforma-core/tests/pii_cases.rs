@@ -1,9 +1,15 @@
 //! Table-driven PII cases from `tests/cases/pii.tsv`: categories and the
 //! exact text each finding's main span covers in the original message.
 
+// Test-only helpers outside #[test] fns: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use conforma_core::{CategoryGroup, Engine, Locale, Message};
 
-fn cases() -> Vec<(usize, String, Vec<(String, String)>)> {
+/// One table row: line number, text, expected `(category, span text)` pairs.
+type Case = (usize, String, Vec<(String, String)>);
+
+fn cases() -> Vec<Case> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/pii.tsv");
     let data = std::fs::read_to_string(path).unwrap();
     let mut out = Vec::new();
