@@ -111,29 +111,161 @@ fn c3_letter(x: u8) -> bool {
     (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7
 }
 
-fn cue_of(w: &[u8]) -> Option<Cue> {
-    Some(match w {
-        b"agencia" | b"ag" | b"agencias" | b"sucursal" | b"branch" | b"routing" => Cue::Branch,
-        b"conta" | b"cc" | b"cta" | b"cuenta" | b"account" | b"acct" | b"poupanca" | b"ahorro"
-        | b"ahorros" => Cue::Account,
-        b"dni" => Cue::Dni,
-        b"rg" | b"identidade" => Cue::Rg,
-        b"cedula" => Cue::Cedula,
-        b"tel" | b"telefone" | b"telefono" | b"fone" | b"celular" | b"cel" | b"whatsapp"
-        | b"whats" | b"wpp" | b"zap" | b"phone" | b"movil" | b"mobile" | b"cell" | b"contato"
-        | b"contacto" | b"ligue" | b"llame" | b"call" | b"ramal" | b"sms" => Cue::Phone,
-        b"cuit" | b"cuil" => Cue::TaxId,
-        b"senha" | b"senhas" | b"password" | b"passwd" | b"pwd" | b"contrasena" | b"clave" => {
-            Cue::Password
+/// Cue words, folded.
+const CUES: &[(&[u8], Cue)] = &[
+    (b"agencia", Cue::Branch),
+    (b"ag", Cue::Branch),
+    (b"agencias", Cue::Branch),
+    (b"sucursal", Cue::Branch),
+    (b"branch", Cue::Branch),
+    (b"routing", Cue::Branch),
+    (b"conta", Cue::Account),
+    (b"cc", Cue::Account),
+    (b"cta", Cue::Account),
+    (b"cuenta", Cue::Account),
+    (b"account", Cue::Account),
+    (b"acct", Cue::Account),
+    (b"poupanca", Cue::Account),
+    (b"ahorro", Cue::Account),
+    (b"ahorros", Cue::Account),
+    (b"dni", Cue::Dni),
+    (b"rg", Cue::Rg),
+    (b"identidade", Cue::Rg),
+    (b"cedula", Cue::Cedula),
+    (b"tel", Cue::Phone),
+    (b"telefone", Cue::Phone),
+    (b"telefono", Cue::Phone),
+    (b"fone", Cue::Phone),
+    (b"celular", Cue::Phone),
+    (b"cel", Cue::Phone),
+    (b"whatsapp", Cue::Phone),
+    (b"whats", Cue::Phone),
+    (b"wpp", Cue::Phone),
+    (b"zap", Cue::Phone),
+    (b"phone", Cue::Phone),
+    (b"movil", Cue::Phone),
+    (b"mobile", Cue::Phone),
+    (b"cell", Cue::Phone),
+    (b"contato", Cue::Phone),
+    (b"contacto", Cue::Phone),
+    (b"ligue", Cue::Phone),
+    (b"llame", Cue::Phone),
+    (b"call", Cue::Phone),
+    (b"ramal", Cue::Phone),
+    (b"sms", Cue::Phone),
+    (b"cuit", Cue::TaxId),
+    (b"cuil", Cue::TaxId),
+    (b"senha", Cue::Password),
+    (b"senhas", Cue::Password),
+    (b"password", Cue::Password),
+    (b"passwd", Cue::Password),
+    (b"pwd", Cue::Password),
+    (b"contrasena", Cue::Password),
+    (b"clave", Cue::Password),
+    (b"pass", Cue::Pass),
+    (b"pin", Cue::Pin),
+    (b"nip", Cue::Pin),
+    (b"token", Cue::Secret),
+    (b"secret", Cue::Secret),
+    (b"secreta", Cue::Secret),
+    (b"secreto", Cue::Secret),
+    (b"api", Cue::Secret),
+    (b"apikey", Cue::Secret),
+    (b"private", Cue::Secret),
+    (b"privada", Cue::Secret),
+    (b"otp", Cue::Otp),
+    (b"verificacao", Cue::Otp),
+    (b"verificacion", Cue::Otp),
+    (b"verification", Cue::Otp),
+    (b"verify", Cue::Otp),
+    (b"verificar", Cue::Otp),
+    (b"unico", Cue::Otp),
+    (b"unica", Cue::Otp),
+    (b"expira", Cue::Otp),
+    (b"expiram", Cue::Otp),
+    (b"expires", Cue::Otp),
+    (b"vence", Cue::Otp),
+];
+
+/// A folded word (at most 16 bytes) packed into one integer, so looking a
+/// word up is integer compares rather than `memcmp` calls.
+const fn key(w: &[u8]) -> u128 {
+    let mut k = [0u8; 16];
+    let mut i = 0;
+    while i < w.len() && i < 16 {
+        k[i] = w[i];
+        i += 1;
+    }
+    u128::from_le_bytes(k)
+}
+
+/// Slot of a packed word in [`CUE_TABLE`].
+const fn slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(17);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// Open-addressing table of `CUES` (256 slots, built at compile time), so a
+/// lookup is one or two integer compares.
+const CUE_TABLE: [(u128, Option<Cue>); 256] = {
+    let mut t = [(0u128, None); 256];
+    let mut i = 0;
+    while i < CUES.len() {
+        let k = key(CUES[i].0);
+        let mut s = slot(k);
+        while t[s].1.is_some() {
+            s = (s + 1) % 256;
         }
-        b"pass" => Cue::Pass,
-        b"pin" | b"nip" => Cue::Pin,
-        b"token" | b"secret" | b"secreta" | b"secreto" | b"api" | b"apikey" | b"private"
-        | b"privada" => Cue::Secret,
-        b"otp" | b"verificacao" | b"verificacion" | b"verification" | b"verify" | b"verificar"
-        | b"unico" | b"unica" | b"expira" | b"expiram" | b"expires" | b"vence" => Cue::Otp,
-        _ => return None,
-    })
+        t[s] = (k, Some(CUES[i].1));
+        i += 1;
+    }
+    t
+};
+
+/// Bit `first letter` set in `CUE_MASKS.0[len]` (and `last letter` in
+/// `CUE_MASKS.1[len]`) when some cue has that length and letter: two loads
+/// reject almost every word before any compare.
+const CUE_MASKS: ([u32; 17], [u32; 17]) = {
+    let mut first = [0u32; 17];
+    let mut last = [0u32; 17];
+    let mut i = 0;
+    while i < CUES.len() {
+        let w = CUES[i].0;
+        let n = w.len();
+        if n <= 16 && w[0].is_ascii_lowercase() && w[n - 1].is_ascii_lowercase() {
+            first[n] |= 1 << (w[0] - b'a');
+            last[n] |= 1 << (w[n - 1] - b'a');
+        }
+        i += 1;
+    }
+    (first, last)
+};
+
+/// The cue a folded word (`buf[..n]`, zero-padded) announces.
+fn cue_of(buf: &[u8; 16], n: usize) -> Option<Cue> {
+    let (Some(&f), Some(&l)) = (buf.first(), n.checked_sub(1).and_then(|i| buf.get(i))) else {
+        return None;
+    };
+    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
+        return None;
+    }
+    let fm = CUE_MASKS.0.get(n)?;
+    let lm = CUE_MASKS.1.get(n)?;
+    if fm & (1 << (f - b'a')) == 0 || lm & (1 << (l - b'a')) == 0 {
+        return None;
+    }
+    let k = u128::from_le_bytes(*buf);
+    let mut s = slot(k);
+    // The table is far from full, so probing always reaches an empty slot.
+    for _ in 0..CUE_TABLE.len() {
+        let (ck, cue) = CUE_TABLE.get(s)?;
+        match cue {
+            None => return None,
+            Some(c) if *ck == k => return Some(*c),
+            Some(_) => s = (s + 1) % CUE_TABLE.len(),
+        }
+    }
+    None
 }
 
 /// Prefixes of self-identifying secrets (case-sensitive, as issued).
@@ -156,7 +288,13 @@ const SECRET_PREFIXES: &[&[u8]] = &[
 /// known prefix and is long enough to be a real key.
 fn secret_at(b: &[u8], at: usize) -> Option<usize> {
     let rest = b.get(at..)?;
-    if !matches!(rest.first(), Some(b's' | b'r' | b'g' | b'x' | b'A')) {
+    if !matches!(
+        rest,
+        [b's' | b'r', b'k', ..]
+            | [b'g', b'h' | b'i' | b'l', ..]
+            | [b'x', b'o', ..]
+            | [b'A', b'K' | b'I', ..]
+    ) {
         return None;
     }
     SECRET_PREFIXES.iter().find(|p| rest.starts_with(p))?;
@@ -166,6 +304,26 @@ fn secret_at(b: &[u8], at: usize) -> Option<usize> {
         .count();
     (len >= 20).then_some(len)
 }
+
+/// Byte classes: 1 digit, 2 ASCII letter, 3 lead byte of a Latin-1 letter.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_digit() {
+            1
+        } else if b.is_ascii_alphabetic() {
+            2
+        } else if b == 0xC3 {
+            3
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
 
 /// Scans `text` once.
 pub(super) fn lex(text: &str) -> Lexed {
@@ -177,8 +335,11 @@ pub(super) fn lex(text: &str) -> Lexed {
     let mut iban = false;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        let word_start =
-            c.is_ascii_alphanumeric() || (c == 0xC3 && b.get(i + 1).is_some_and(|&x| c3_letter(x)));
+        let word_start = match CLASS.get(usize::from(c)) {
+            Some(1 | 2) => true,
+            Some(3) => b.get(i + 1).is_some_and(|&x| c3_letter(x)),
+            _ => false,
+        };
         if !word_start {
             i += 1;
             continue;
@@ -192,17 +353,31 @@ pub(super) fn lex(text: &str) -> Lexed {
         }
         let start = i;
         let mut digits = 0;
+        // The word is folded while it is consumed (one pass), into a small
+        // zero-padded buffer; `n > 16` means too long to be a cue.
+        let mut buf = [0u8; 16];
+        let mut n = 0usize;
         while let Some(&x) = b.get(i) {
-            if x.is_ascii_digit() {
-                digits += 1;
-                i += 1;
-            } else if x.is_ascii_alphabetic() {
-                i += 1;
-            } else if x == 0xC3 && b.get(i + 1).is_some_and(|&y| c3_letter(y)) {
-                i += 2;
-            } else {
-                break;
+            let folded = match CLASS.get(usize::from(x)) {
+                Some(1) => {
+                    digits += 1;
+                    i += 1;
+                    continue;
+                }
+                Some(2) => {
+                    i += 1;
+                    x | 0x20
+                }
+                Some(3) if b.get(i + 1).is_some_and(|&y| c3_letter(y)) => {
+                    i += 2;
+                    fold_c3(b.get(i - 1).copied().unwrap_or(0))
+                }
+                _ => break,
+            };
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = folded;
             }
+            n += 1;
         }
         let mut tok = Tok {
             start,
@@ -210,12 +385,9 @@ pub(super) fn lex(text: &str) -> Lexed {
             digits,
             sep: 0,
         };
-        if digits == 0 {
-            let mut buf = [0u8; 16];
-            if let Some(n) = fold(b.get(start..i).unwrap_or(&[]), &mut buf) {
-                if let Some(cue) = classify_word(b, &tok, buf.get(..n).unwrap_or(&[])) {
-                    out.cues.push(cue);
-                }
+        if digits == 0 && n <= 16 {
+            if let Some(cue) = classify_word(b, &tok, &buf, n) {
+                out.cues.push(cue);
             }
         }
         let join = prev.and_then(|p| {
@@ -261,7 +433,8 @@ fn iban_head(t: &[u8]) -> bool {
 }
 
 /// The cue a folded word announces, with multi-word forms (`c/c`, `one-time`).
-fn classify_word(b: &[u8], tok: &Tok, w: &[u8]) -> Option<CueAt> {
+fn classify_word(b: &[u8], tok: &Tok, buf: &[u8; 16], n: usize) -> Option<CueAt> {
+    let w = buf.get(..n).unwrap_or(&[]);
     let at = |cue, end| {
         Some(CueAt {
             cue,
@@ -271,7 +444,7 @@ fn classify_word(b: &[u8], tok: &Tok, w: &[u8]) -> Option<CueAt> {
     };
     match w {
         // "c/c" (conta corrente).
-        b"c" => {
+        [b'c'] => {
             let slash_c = b
                 .get(tok.end..tok.end + 2)
                 .is_some_and(|s| s.eq_ignore_ascii_case(b"/c"));
@@ -280,7 +453,7 @@ fn classify_word(b: &[u8], tok: &Tok, w: &[u8]) -> Option<CueAt> {
             at(Cue::Account, tok.end + 2)
         }
         // "one-time" / "one time" (password, code).
-        b"one" => {
+        [b'o', b'n', b'e'] => {
             let next = b.get(tok.end..tok.end + 5)?;
             (matches!(next.first(), Some(b'-' | b' '))
                 && next
@@ -290,12 +463,12 @@ fn classify_word(b: &[u8], tok: &Tok, w: &[u8]) -> Option<CueAt> {
             at(Cue::Otp, tok.end + 5)
         }
         // "uso único" is caught by "unico"; "un solo uso" here.
-        b"solo" => {
+        [b's', b'o', b'l', b'o'] => {
             let next = b.get(tok.end..tok.end + 4)?;
             next.eq_ignore_ascii_case(b" uso").then_some(())?;
             at(Cue::Otp, tok.end + 4)
         }
-        _ => cue_of(w).and_then(|c| at(c, tok.end)),
+        _ => cue_of(buf, n).and_then(|c| at(c, tok.end)),
     }
 }
 

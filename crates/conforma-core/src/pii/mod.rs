@@ -301,3 +301,62 @@ fn suggestion(rule: &RuleInfo, b: &[u8], n: &Num, locale: Locale) -> Option<Stri
         Locale::En => en,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rough std-only timing of `scan` on a ~1,000-byte message (the official
+    /// benchmark lives elsewhere): `cargo test --release -p conforma-core pii_timing -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn pii_timing() {
+        let base =
+            "Olá, Márcia! Seu pedido 48213 saiu para entrega 🚚 e chega amanhã entre 9h e 18h. \
+            Qualquer dúvida fale com a gente pelo (11) 98765-4321. Total R$ 1.234,56 em 3x. ";
+        let mut text = String::new();
+        while text.len() < 900 {
+            text.push_str(base);
+        }
+        text.push_str("CPF 123.456.789-09, senha: X7#kq92");
+        let mut times = Vec::new();
+        for _ in 0..2000 {
+            let t = std::time::Instant::now();
+            let h = scan(std::hint::black_box(&text), Locale::PtBr);
+            std::hint::black_box(h);
+            times.push(t.elapsed().as_nanos());
+        }
+        times.sort_unstable();
+        let no_digits = "Bom dia! Obrigado pela preferência, volte sempre. ".repeat(20);
+        let mut t2 = Vec::new();
+        for _ in 0..2000 {
+            let t = std::time::Instant::now();
+            std::hint::black_box(scan(std::hint::black_box(&no_digits), Locale::PtBr));
+            t2.push(t.elapsed().as_nanos());
+        }
+        t2.sort_unstable();
+        // Baseline on the same machine: one plain pass counting digits.
+        let mut t3 = Vec::new();
+        for _ in 0..2000 {
+            let t = std::time::Instant::now();
+            let n = std::hint::black_box(&text)
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .count();
+            std::hint::black_box(n);
+            t3.push(t.elapsed().as_nanos());
+        }
+        t3.sort_unstable();
+        eprintln!(
+            "pii::scan median/min: {}/{} ns on {} bytes with numbers; {}/{} ns on {} bytes of words; baseline byte pass {}/{} ns",
+            times[times.len() / 2],
+            times[0],
+            text.len(),
+            t2[t2.len() / 2],
+            t2[0],
+            no_digits.len(),
+            t3[t3.len() / 2],
+            t3[0],
+        );
+    }
+}
