@@ -173,9 +173,10 @@ fn looks_secret(v: &[u8]) -> bool {
     let masked = v.windows(3).any(|w| w == b"***");
     let link = head.eq_ignore_ascii_case(b"http") || head.eq_ignore_ascii_case(b"www.");
     let money = v.starts_with(b"R$") || v.starts_with(b"US$") || v.starts_with(b"$");
+    // Dates, times, amounts, percentages.
     let numeric_with_seps = has_digit
-        && v.iter().any(|x| b":/.,".contains(x))
-        && v.iter().all(|x| x.is_ascii_digit() || b":/.,".contains(x));
+        && v.iter().any(|x| b":/.,%".contains(x))
+        && v.iter().all(|x| x.is_ascii_digit() || b":/.,%".contains(x));
     !(masked || link || money || numeric_with_seps)
 }
 

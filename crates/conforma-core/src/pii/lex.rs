@@ -119,6 +119,7 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"sucursal", Cue::Branch),
     (b"branch", Cue::Branch),
     (b"routing", Cue::Branch),
+    (b"transit", Cue::Branch),
     (b"conta", Cue::Account),
     (b"cc", Cue::Account),
     (b"cta", Cue::Account),
@@ -163,6 +164,8 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"contrasena", Cue::Password),
     (b"clave", Cue::Password),
     (b"pass", Cue::Pass),
+    (b"passcode", Cue::Password),
+    (b"contrasenha", Cue::Password),
     (b"pin", Cue::Pin),
     (b"nip", Cue::Pin),
     (b"token", Cue::Secret),
@@ -171,6 +174,7 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"secreto", Cue::Secret),
     (b"api", Cue::Secret),
     (b"apikey", Cue::Secret),
+    (b"bearer", Cue::Secret),
     (b"private", Cue::Secret),
     (b"privada", Cue::Secret),
     (b"otp", Cue::Otp),
@@ -461,6 +465,12 @@ fn classify_word(b: &[u8], tok: &Tok, buf: &[u8; 16], n: usize) -> Option<CueAt>
                     .is_some_and(|s| s.eq_ignore_ascii_case(b"time")))
             .then_some(())?;
             at(Cue::Otp, tok.end + 5)
+        }
+        // UK "sort code" (the branch).
+        [b's', b'o', b'r', b't'] => {
+            let next = b.get(tok.end..tok.end + 5)?;
+            next.eq_ignore_ascii_case(b" code").then_some(())?;
+            at(Cue::Branch, tok.end + 5)
         }
         // "uso único" is caught by "unico"; "un solo uso" here.
         [b's', b'o', b'l', b'o'] => {
