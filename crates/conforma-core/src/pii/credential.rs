@@ -114,6 +114,13 @@ fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
         if run.is_empty() {
             return None;
         }
+        // A lone "/", "|" or "-" between login and password is a connector.
+        if !run.iter().any(u8::is_ascii_alphanumeric)
+            && run.len() <= 2
+            && !run.iter().any(|&x| x >= 0x80)
+        {
+            continue;
+        }
         let (s, e) = strip(run);
         let core = run.get(s..e)?;
         if core.is_empty() {

@@ -189,6 +189,11 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"expiram", Cue::Otp),
     (b"expires", Cue::Otp),
     (b"vence", Cue::Otp),
+    (b"valida", Cue::Otp),
+    (b"valido", Cue::Otp),
+    (b"valid", Cue::Otp),
+    (b"minutos", Cue::Otp),
+    (b"minutes", Cue::Otp),
 ];
 
 /// A folded word (at most 16 bytes) packed into one integer, so looking a

@@ -282,7 +282,13 @@ fn range_kind(b: &[u8], toks: &[Tok], cues: &[CueAt]) -> Option<Kind> {
         }
         22 if checksum::cbu(d) => Kind::Bank,
         18 if checksum::clabe(d) => Kind::Bank,
-        13..=19 if card_layout(groups, toks) && card_prefix(d) && checksum::luhn(d) => Kind::Card,
+        13..=19 if card_layout(groups, toks) && card_prefix(d) && checksum::luhn(d) => {
+            if bare && cue_before(cues, f.start, 24, &[Cue::Phone]) {
+                Kind::Skip
+            } else {
+                Kind::Card
+            }
+        }
         _ => Kind::Generic,
     })
 }
@@ -302,12 +308,17 @@ fn card_layout(groups: &[usize], toks: &[Tok]) -> bool {
     }
 }
 
-/// Issuer prefixes in use (Amex/Diners/JCB 3, Visa/Elo 4, Mastercard/Elo/Aura 5,
-/// Discover/Elo/Hipercard 6, Mastercard 2221–2720).
+/// Issuer prefixes in use, by length: 13 digits only old Visa; 14 Diners;
+/// 15 Amex; 16–19 Visa, Mastercard (51–55, 2221–2720), Elo, Hipercard,
+/// Discover, JCB, Maestro. A Brazilian phone with country code (13 digits
+/// from 55) is not a card.
 fn card_prefix(d: &[u8]) -> bool {
-    match d {
-        [b'3'..=b'6', ..] => true,
-        [b'2', a, b, c, ..] => {
+    match (d.len(), d) {
+        (13, [b'4', ..]) => true,
+        (14, [b'3', b'0' | b'6' | b'8' | b'9', ..]) => true,
+        (15, [b'3', b'4' | b'7', ..]) => true,
+        (16..=19, [b'3'..=b'6', ..]) => true,
+        (16, [b'2', a, b, c, ..]) => {
             let v = [a, b, c]
                 .iter()
                 .fold(0u32, |v, &&x| v * 10 + u32::from(x.wrapping_sub(b'0')));
