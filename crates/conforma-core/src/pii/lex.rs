@@ -39,6 +39,10 @@ pub(super) enum Cue {
     Cedula,
     /// Telephone context: a bare 11-digit number here is a phone, not a CPF.
     Phone,
+    /// The word CPF: a number right after it is read as a CPF even next to "telefone".
+    Cpf,
+    /// Card / cartão / tarjeta.
+    CardWord,
     /// Argentine tax id context (CUIT/CUIL have 11 digits too).
     TaxId,
     /// Password: senha, contraseña, clave, password.
@@ -154,6 +158,10 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"call", Cue::Phone),
     (b"ramal", Cue::Phone),
     (b"sms", Cue::Phone),
+    (b"cpf", Cue::Cpf),
+    (b"cartao", Cue::CardWord),
+    (b"tarjeta", Cue::CardWord),
+    (b"card", Cue::CardWord),
     (b"cuit", Cue::TaxId),
     (b"cuil", Cue::TaxId),
     (b"senha", Cue::Password),
@@ -496,7 +504,7 @@ mod tests {
         let t = "Agência 1234, C/C 56789-0; CPF 529.982.247-25, IBAN ES91 2100 0418";
         let lx = lex(t);
         let cues: Vec<_> = lx.cues.iter().map(|c| c.cue).collect();
-        assert_eq!(cues, vec![Cue::Branch, Cue::Account]);
+        assert_eq!(cues, vec![Cue::Branch, Cue::Account, Cue::Cpf]);
         let starts: Vec<&str> = lx
             .toks
             .iter()

@@ -242,6 +242,15 @@ fn spanish_id_spaced(b: &[u8], core: &[Tok]) -> Option<Num> {
     })
 }
 
+/// The nearest cue of one of `kinds` ending within `gap` bytes before `start`.
+fn nearest_before(cues: &[CueAt], start: usize, gap: usize, kinds: &[Cue]) -> Option<Cue> {
+    cues.iter()
+        .rev()
+        .find(|c| c.end <= start && kinds.contains(&c.cue))
+        .filter(|c| start - c.end <= gap)
+        .map(|c| c.cue)
+}
+
 /// Is a cue of one of `kinds` within `gap` bytes before `start`?
 pub(super) fn cue_before(cues: &[CueAt], start: usize, gap: usize, kinds: &[Cue]) -> bool {
     cues.iter()
@@ -274,7 +283,8 @@ fn range_kind(b: &[u8], toks: &[Tok], cues: &[CueAt]) -> Option<Kind> {
         44 | 47 | 48 => Kind::Skip,
         14 if checksum::cnpj(d) => Kind::Skip,
         11 if matches!(groups, [11] | [9, 2] | [3, 3, 3, 2]) && checksum::cpf(d) => {
-            if bare && cue_before(cues, f.start, 24, &[Cue::Phone, Cue::TaxId]) {
+            let near = nearest_before(cues, f.start, 24, &[Cue::Phone, Cue::TaxId, Cue::Cpf]);
+            if bare && matches!(near, Some(Cue::Phone | Cue::TaxId)) {
                 Kind::Skip
             } else {
                 Kind::Cpf
@@ -283,7 +293,8 @@ fn range_kind(b: &[u8], toks: &[Tok], cues: &[CueAt]) -> Option<Kind> {
         22 if checksum::cbu(d) => Kind::Bank,
         18 if checksum::clabe(d) => Kind::Bank,
         13..=19 if card_layout(groups, toks) && card_prefix(d) && checksum::luhn(d) => {
-            if bare && cue_before(cues, f.start, 24, &[Cue::Phone]) {
+            let near = nearest_before(cues, f.start, 24, &[Cue::Phone, Cue::CardWord]);
+            if bare && near == Some(Cue::Phone) {
                 Kind::Skip
             } else {
                 Kind::Card
