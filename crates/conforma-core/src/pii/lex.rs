@@ -345,7 +345,11 @@ const CLASS: [u8; 256] = {
 /// Scans `text` once.
 pub(super) fn lex(text: &str) -> Lexed {
     let b = text.as_bytes();
-    let mut out = Lexed::default();
+    // One allocation sized for a number-dense message instead of repeated growth.
+    let mut out = Lexed {
+        toks: Vec::with_capacity((b.len() / 16).min(256)),
+        ..Lexed::default()
+    };
     let mut prev: Option<Tok> = None;
     // Whether `prev` was pushed (a chain is open), and whether that chain looks like an IBAN.
     let mut open = false;

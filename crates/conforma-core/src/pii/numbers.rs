@@ -63,7 +63,7 @@ fn compact(text: &[u8], toks: &[Tok], buf: &mut [u8; MAX]) -> Option<usize> {
 /// Classifies every chain of `lx` into numbers.
 pub(super) fn classify(text: &str, lx: &Lexed) -> Vec<Num> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lx.toks.len());
     let mut i = 0;
     while i < lx.toks.len() {
         let len = lx
