@@ -56,6 +56,11 @@ pub(super) fn find(
         if !ok {
             continue;
         }
+        // A short value next to "guichê", "aguarde ser chamado"… is a queue ticket.
+        let short = v.len() <= 5 && v.iter().all(u8::is_ascii_alphanumeric);
+        if short && cues.iter().any(|o| o.cue == Cue::Ticket && near(o, s, 80)) {
+            continue;
+        }
         // A short numeric value next to "verification", "one-time", "expires"…
         // is a one-time code, which WhatsApp explicitly allows.
         if all_digits && v.len() <= 8 && cues.iter().any(|o| o.cue == Cue::Otp && near(o, s, 120)) {

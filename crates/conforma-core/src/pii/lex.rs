@@ -53,6 +53,8 @@ pub(super) enum Cue {
     Pin,
     /// API token, secret or private key.
     Secret,
+    /// Queue context (guichê, fila, aguarde ser chamado): a short "senha" is a ticket.
+    Ticket,
     /// One-time code context: verification, OTP, expires, one-time…
     Otp,
 }
@@ -185,6 +187,14 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"bearer", Cue::Secret),
     (b"private", Cue::Secret),
     (b"privada", Cue::Secret),
+    (b"guiche", Cue::Ticket),
+    (b"fila", Cue::Ticket),
+    (b"chamado", Cue::Ticket),
+    (b"chamada", Cue::Ticket),
+    (b"aguarde", Cue::Ticket),
+    (b"atendimento", Cue::Ticket),
+    (b"ventanilla", Cue::Ticket),
+    (b"turno", Cue::Ticket),
     (b"otp", Cue::Otp),
     (b"verificacao", Cue::Otp),
     (b"verificacion", Cue::Otp),
