@@ -93,10 +93,9 @@ fn push(out: &mut Vec<Num>, toks: &[Tok], kind: Kind, digits: usize) {
 
 fn chain_nums(b: &[u8], chain: &[Tok], cues: &[CueAt], out: &mut Vec<Num>) {
     let mut buf = [0u8; MAX];
-    let Some(n) = compact(b, chain, &mut buf) else {
-        push(out, chain, Kind::Mixed, 0);
-        return;
-    };
+    // Too long (or with accented letters) to be one number: the split below
+    // still looks at its space-separated parts.
+    let n = compact(b, chain, &mut buf).unwrap_or(0);
     let all = buf.get(..n).unwrap_or(&[]);
     let digits: usize = chain.iter().map(|t| t.digits).sum();
     if chain.iter().any(Tok::has_letters) {
