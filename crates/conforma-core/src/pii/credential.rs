@@ -61,9 +61,17 @@ pub(super) fn find(
         if short && cues.iter().any(|o| o.cue == Cue::Ticket && near(o, s, 80)) {
             continue;
         }
-        // A short numeric value next to "verification", "one-time", "expires"…
-        // is a one-time code, which WhatsApp explicitly allows.
-        if all_digits && v.len() <= 8 && cues.iter().any(|o| o.cue == Cue::Otp && near(o, s, 120)) {
+        // One-time codes are explicitly allowed by WhatsApp: a value next to
+        // "one-time", "verification", "OTP", or a short number next to
+        // "expires in 5 minutes".
+        let otp = cues.iter().any(|o| {
+            near(o, s, 120)
+                && (o.cue == Cue::Otp || (o.cue == Cue::Expiry && all_digits && v.len() <= 8))
+        });
+        if otp {
+            continue;
+        }
+        if out.iter().any(|f: &Found| f.value == (s, e)) {
             continue;
         }
         // The value is a number recognised as something else (CPF, phone…).

@@ -55,6 +55,9 @@ pub(super) enum Cue {
     Secret,
     /// Queue context (guichê, fila, aguarde ser chamado): a short "senha" is a ticket.
     Ticket,
+    /// A code's lifetime (expires, válida por, minutos): a short *numeric*
+    /// value nearby is a one-time code.
+    Expiry,
     /// One-time code context: verification, OTP, expires, one-time…
     Otp,
 }
@@ -203,15 +206,15 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"verificar", Cue::Otp),
     (b"unico", Cue::Otp),
     (b"unica", Cue::Otp),
-    (b"expira", Cue::Otp),
-    (b"expiram", Cue::Otp),
-    (b"expires", Cue::Otp),
-    (b"vence", Cue::Otp),
-    (b"valida", Cue::Otp),
-    (b"valido", Cue::Otp),
-    (b"valid", Cue::Otp),
-    (b"minutos", Cue::Otp),
-    (b"minutes", Cue::Otp),
+    (b"expira", Cue::Expiry),
+    (b"expiram", Cue::Expiry),
+    (b"expires", Cue::Expiry),
+    (b"vence", Cue::Expiry),
+    (b"valida", Cue::Expiry),
+    (b"valido", Cue::Expiry),
+    (b"valid", Cue::Expiry),
+    (b"minutos", Cue::Expiry),
+    (b"minutes", Cue::Expiry),
 ];
 
 /// A folded word (at most 16 bytes) packed into one integer, so looking a
