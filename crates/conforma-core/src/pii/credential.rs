@@ -42,6 +42,13 @@ pub(super) fn find(
         if c.cue == Cue::Pass && !matches!(b.get(c.end), Some(b':' | b'=')) {
             continue;
         }
+        // "Wi-Fi: Loja / senha: …" — the network password, shared with every customer.
+        if cues
+            .iter()
+            .any(|o| o.cue == Cue::Network && o.end <= c.start && c.start - o.end <= 40)
+        {
+            continue;
+        }
         let Some((s, e)) = value_after(b, c.end) else {
             continue;
         };

@@ -55,6 +55,8 @@ pub(super) enum Cue {
     Secret,
     /// Queue context (guichê, fila, aguarde ser chamado): a short "senha" is a ticket.
     Ticket,
+    /// Wi-Fi: a shop's or hotel's network password is not a personal secret.
+    Network,
     /// A code's lifetime (expires, válida por, minutos): a short *numeric*
     /// value nearby is a one-time code.
     Expiry,
@@ -190,6 +192,7 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"bearer", Cue::Secret),
     (b"private", Cue::Secret),
     (b"privada", Cue::Secret),
+    (b"wifi", Cue::Network),
     (b"guiche", Cue::Ticket),
     (b"fila", Cue::Ticket),
     (b"chamado", Cue::Ticket),
@@ -495,6 +498,14 @@ fn classify_word(b: &[u8], tok: &Tok, buf: &[u8; 16], n: usize) -> Option<CueAt>
                     .is_some_and(|s| s.eq_ignore_ascii_case(b"time")))
             .then_some(())?;
             at(Cue::Otp, tok.end + 5)
+        }
+        // "Wi-Fi" / "wi fi".
+        [b'w', b'i'] => {
+            let next = b.get(tok.end..tok.end + 3)?;
+            (matches!(next.first(), Some(b'-' | b' '))
+                && next.get(1..).is_some_and(|s| s.eq_ignore_ascii_case(b"fi")))
+            .then_some(())?;
+            at(Cue::Network, tok.end + 3)
         }
         // UK "sort code" (the branch).
         [b's', b'o', b'r', b't'] => {
