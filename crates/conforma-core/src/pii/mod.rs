@@ -220,7 +220,7 @@ fn keyword_rules(b: &[u8], cues: &[CueAt], nums: &mut [Num], locale: Locale, hit
             let (Some(cur), Some(next)) = (nums.get(i), nums.get(i + 1)) else {
                 continue;
             };
-            if next.start - cur.end > 5 {
+            if next.start.saturating_sub(cur.end) > 5 {
                 continue;
             }
             i += 1;
