@@ -370,6 +370,72 @@ fn suggestion(rule: &RuleInfo, b: &[u8], n: &Num, locale: Locale) -> Option<Stri
 mod tests {
     use super::*;
 
+    /// Random mixes of digits, separators, cue words, accents and emoji never
+    /// panic, and every span lies on char boundaries.
+    #[test]
+    fn random_text_never_panics() {
+        const PIECES: &[&str] = &[
+            "0",
+            "1",
+            "4",
+            "5",
+            "9",
+            " ",
+            ".",
+            "-",
+            "/",
+            "+",
+            "(",
+            ":",
+            "X",
+            "Z",
+            "ES",
+            "BR",
+            "senha",
+            "CPF",
+            "RG",
+            "DNI",
+            "conta",
+            "agência",
+            "ção",
+            "é",
+            "🙂",
+            "\n",
+            "#",
+            "Ñ",
+            "c/c",
+            "sk_live_",
+            "one-time",
+            "wi-fi",
+            "4111",
+            "1111",
+            "529.982.247-25",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            for h in scan(&t, Locale::En) {
+                for sp in &h.spans {
+                    assert!(sp.start <= sp.end && sp.end <= t.len(), "{t:?}");
+                    assert!(
+                        t.is_char_boundary(sp.start) && t.is_char_boundary(sp.end),
+                        "{t:?}"
+                    );
+                }
+            }
+        }
+    }
+
     /// Rough std-only timing of `scan` on a ~1,000-byte message (the official
     /// benchmark lives elsewhere): `cargo test --release -p conforma-core pii_timing -- --ignored --nocapture`.
     #[test]
