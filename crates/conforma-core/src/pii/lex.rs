@@ -482,12 +482,24 @@ fn classify_word(b: &[u8], tok: &Tok, buf: &[u8; 16], n: usize) -> Option<CueAt>
     match w {
         // "c/c" (conta corrente).
         [b'c'] => {
-            let slash_c = b
-                .get(tok.end..tok.end + 2)
-                .is_some_and(|s| s.eq_ignore_ascii_case(b"/c"));
+            let next = b.get(tok.end..tok.end + 2)?;
             let ends = !b.get(tok.end + 2).is_some_and(u8::is_ascii_alphanumeric);
-            (slash_c && ends).then_some(())?;
-            at(Cue::Account, tok.end + 2)
+            if next.eq_ignore_ascii_case(b"/c") && ends {
+                // "c/c" (conta corrente).
+                at(Cue::Account, tok.end + 2)
+            } else if next.eq_ignore_ascii_case(b".i") && ends {
+                // "C.I." (cédula de identidad).
+                at(Cue::Cedula, tok.end + 2)
+            } else {
+                None
+            }
+        }
+        // "D.N.I."
+        [b'd'] => {
+            let next = b.get(tok.end..tok.end + 4)?;
+            let ends = !b.get(tok.end + 4).is_some_and(u8::is_ascii_alphanumeric);
+            (next.eq_ignore_ascii_case(b".n.i") && ends).then_some(())?;
+            at(Cue::Dni, tok.end + 4)
         }
         // "one-time" / "one time" (password, code).
         [b'o', b'n', b'e'] => {
