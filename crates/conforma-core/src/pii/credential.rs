@@ -25,7 +25,15 @@ const TICKET: &[&[u8]] = &[
 ];
 
 /// Shared network passwords (Wi-Fi of a shop or hotel) are not personal secrets.
-const NETWORK: &[&[u8]] = &[b"wifi", b"wi", b"rede", b"red", b"network", b"internet"];
+const NETWORK: &[&[u8]] = &[
+    b"wifi",
+    b"wi-fi",
+    b"wi",
+    b"rede",
+    b"red",
+    b"network",
+    b"internet",
+];
 
 /// Looks for credentials announced by `cues`.
 pub(super) fn find(
@@ -146,7 +154,25 @@ fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
         if core.is_empty() {
             return None;
         }
-        let wordy = core.iter().all(|&x| x.is_ascii_alphabetic() || x >= 0x80);
+        // "_KEY=abc123…", "-key:abc123…": a label glued to its value.
+        if let Some(d) = core.iter().position(|&x| x == b'=' || x == b':') {
+            let label = core.get(..d).unwrap_or(&[]);
+            let labelish = label
+                .iter()
+                .all(|&x| x.is_ascii_alphabetic() || x == b'_' || x == b'-');
+            if labelish && d + 1 < core.len() {
+                p = start + s + d + 1;
+                fillers += 1;
+                if fillers > 4 {
+                    return None;
+                }
+                continue;
+            }
+        }
+        let wordy = core
+            .iter()
+            .all(|&x| x.is_ascii_alphabetic() || x >= 0x80 || x == b'_' || x == b'-')
+            && core.iter().any(|&x| x.is_ascii_alphabetic() || x >= 0x80);
         if !wordy {
             return Some((start + s, start + e));
         }
