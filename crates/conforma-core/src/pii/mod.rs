@@ -437,7 +437,7 @@ mod tests {
     }
 
     /// Rough std-only timing of `scan` on a ~1,000-byte message (the official
-    /// benchmark lives elsewhere): `cargo test --release -p conforma-core pii_timing -- --ignored --nocapture`.
+    /// benchmark lives elsewhere): `cargo test --profile bench -p conforma-core pii_timing -- --ignored --nocapture`.
     #[test]
     #[ignore]
     fn pii_timing() {
