@@ -184,9 +184,9 @@ const SEND: &[&str] = &[
 ];
 /// Imperatives and subjunctives of sending ("não me mande…").
 const SEND_IMPERATIVE: &[&str] = &[
-    "call", "contact", "email", "enviem", "envie", "envien", "envies", "escrevam", "escriban",
-    "escribas", "liguem", "llamen", "mande", "mandem", "manden", "mandes", "message", "send",
-    "text", "write",
+    "envia", "manda", "call", "contact", "email", "envia", "enviem", "envie", "envien", "envies",
+    "escrevam", "escriban", "escribas", "liguem", "llamen", "manda", "mande", "mandem", "manden",
+    "mandes", "message", "send", "text", "write",
 ];
 const NEG: &[&str] = &["dont", "jamais", "n", "nao", "never", "no", "not", "nunca"];
 /// "Any more": turns a negated request into a standing one.
@@ -273,6 +273,44 @@ const LIST: &[&str] = &[
     "listas",
     "mailing",
 ];
+const CANCEL: &[&str] = &[
+    "cancel",
+    "cancela",
+    "cancelar",
+    "cancele",
+    "cancelem",
+    "cancelen",
+    "deactivate",
+    "desactiva",
+    "desactivar",
+    "desactiven",
+    "desativa",
+    "desativar",
+    "desative",
+    "desativem",
+    "disable",
+    "encerrar",
+    "interromper",
+    "suspender",
+    "turn",
+];
+/// Nouns for "the receiving/sending (of messages)".
+const RECEIVING: &[&str] = &[
+    "envio",
+    "inscricao",
+    "receiving",
+    "recebimento",
+    "recepcion",
+    "sending",
+    "subscription",
+    "suscripcion",
+];
+/// Determiners and prepositions allowed between "cancel" and what is cancelled.
+const DET: &[&str] = &[
+    "a", "all", "as", "de", "del", "da", "das", "do", "dos", "el", "essas", "esses", "estas",
+    "estes", "la", "las", "los", "meu", "meus", "mi", "minha", "minhas", "mis", "my", "o", "of",
+    "os", "suas", "sus", "seus", "the", "these", "this", "those", "todas", "todos", "your",
+];
 const ENOUGH: &[&str] = &["basta", "chega", "enough"];
 const UNSUBSCRIBE: &[&str] = &[
     "descadastra",
@@ -293,6 +331,13 @@ const AGREE: &[&str] = &[
 ];
 const CHANNEL: &[&str] = &["aca", "aqui", "here", "whatsapp", "whats", "wpp", "zap"];
 const SUBSCRIBE: &[&str] = &[
+    "anotame",
+    "apuntame",
+    "participar",
+    "participate",
+    "sumame",
+    "sumarme",
+    "unirme",
     "adiciona",
     "adicionar",
     "adicione",
@@ -319,6 +364,39 @@ const SUBSCRIBE: &[&str] = &[
     "suscribeme",
     "suscribir",
     "suscribirme",
+];
+/// Lists that are not about messages.
+const OTHER_LIST: &[&str] = &[
+    "casamento",
+    "compras",
+    "convidados",
+    "espera",
+    "invitados",
+    "presenca",
+    "presentes",
+    "regalos",
+    "waiting",
+    "wedding",
+];
+/// "Send (me)" imperatives of a customer asking for messages.
+const SEND_ME: &[&str] = &[
+    "envia", "enviame", "envie", "envieme", "enviem", "envienme", "manda", "mandame", "mande",
+    "mandeme", "mandem", "mandenme", "send",
+];
+/// Marketing nouns a customer asks for ("manda as novidades").
+const PROMO_NOUN: &[&str] = &[
+    "deals",
+    "news",
+    "newsletter",
+    "novedades",
+    "novidades",
+    "offers",
+    "ofertas",
+    "promocoes",
+    "promociones",
+    "promos",
+    "promotions",
+    "updates",
 ];
 const AUTHORIZE: &[&str] = &[
     "aceito",
@@ -361,7 +439,8 @@ fn words<'a>(text: &str, norm: &'a Normalized) -> Vec<Word<'a>> {
         // English contractions: "don't" → "dont" (also "didn't", "won't"…).
         if w == "t" {
             if let Some(prev) = out.last_mut() {
-                if prev.w.ends_with('n') && prev.end + 1 == s {
+                let apostrophe = matches!(t.get(prev.end..s), Some("'" | "’" | "´" | "`"));
+                if prev.w.ends_with('n') && apostrophe {
                     prev.w = format!("{}t", prev.w).into();
                     prev.end = i;
                     continue;
@@ -375,6 +454,49 @@ fn words<'a>(text: &str, norm: &'a Normalized) -> Vec<Word<'a>> {
             numeric,
         });
     }
+    merge_spelled(out)
+}
+
+/// Joins words spelled letter by letter ("p a r a r", "S.T.O.P") into one:
+/// runs of at least four single letters with short separators.
+fn merge_spelled<'a>(words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    let single = |w: &Word<'_>| w.w.chars().count() == 1 && w.w.chars().all(char::is_alphabetic);
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
+    let mut run: Vec<Word<'a>> = Vec::new();
+    let flush = |run: &mut Vec<Word<'a>>, out: &mut Vec<Word<'a>>| {
+        if run.len() >= 4 {
+            let joined: String = run.iter().map(|w| &*w.w).collect();
+            let (start, end) = (
+                run.first().map_or(0, |w| w.start),
+                run.last().map_or(0, |w| w.end),
+            );
+            out.push(Word {
+                w: joined.into(),
+                start,
+                end,
+                numeric: false,
+            });
+            run.clear();
+        } else {
+            out.append(run);
+        }
+    };
+    for w in words {
+        let close = run
+            .last()
+            .is_none_or(|p| w.start.saturating_sub(p.end) <= 3);
+        if single(&w) && close {
+            run.push(w);
+        } else {
+            flush(&mut run, &mut out);
+            if single(&w) {
+                run.push(w);
+            } else {
+                out.push(w);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
     out
 }
 
@@ -471,6 +593,21 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
                 }
             }
         }
+        // 9. Cancel/turn off + messaging noun ("cancelar o recebimento das mensagens").
+        if is(CANCEL, wi) {
+            let mut j = i + 1;
+            while j < ws.len() && j <= i + 5 && (is(DET, w(j)) || is(RECEIVING, w(j))) {
+                j += 1;
+            }
+            // "Cancel the sending" alone could be an order's shipping; only
+            // "recebimento"/"recepción" is about messages without a noun.
+            let received = (i + 1..j).any(|k| matches!(w(k), "recebimento" | "recepcion"));
+            if is(MSG_NOUN, w(j))
+                || (received && j > i + 1 && ws.get(j).is_none_or(|x| is(FILLER, &x.w)))
+            {
+                return Some((i, j.min(ws.len() - 1)));
+            }
+        }
         // 6. Removal + list.
         if is(REMOVE, wi) {
             let end = (i + 6).min(ws.len());
@@ -507,10 +644,20 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
                 }
             }
         }
-        // 2. Subscribe + list/news; "sign me up"; "opt in".
+        // 2. Subscribe + list/news (not a waiting or guest list); "sign me up"; "opt in".
         if is(SUBSCRIBE, wi) {
             let end = (i + 5).min(ws.len());
             if let Some(m) = (i + 1..end).find(|&m| is(LIST, w(m)) || is(MSG_NOUN, w(m))) {
+                let other_list = (m + 1..(m + 3).min(ws.len())).any(|k| is(OTHER_LIST, w(k)));
+                if !other_list {
+                    return Some((i, m));
+                }
+            }
+        }
+        // 4. "Send me the news/offers".
+        if is(SEND_ME, wi) {
+            let end = (i + 5).min(ws.len());
+            if let Some(m) = (i + 1..end).find(|&m| is(PROMO_NOUN, w(m))) {
                 return Some((i, m));
             }
         }
