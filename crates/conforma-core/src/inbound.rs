@@ -201,6 +201,10 @@ const RECEIVE: &[&str] = &[
 ];
 /// Words allowed between a negation and "receive".
 const WANT_GAP: &[&str] = &[
+    "accept",
+    "aceito",
+    "acepto",
+    "agree",
     "any",
     "de",
     "deseo",
@@ -258,10 +262,10 @@ const MSG_NOUN: &[&str] = &[
     "updates",
 ];
 const REMOVE: &[&str] = &[
-    "apaga", "apagar", "apague", "apaguem", "borra", "borrame", "borrar", "borren", "delete",
-    "exclua", "excluam", "excluir", "quita", "quitame", "quitar", "quiten", "remova", "removam",
-    "remove", "remover", "retira", "retirar", "retire", "saca", "sacame", "sacar", "sai", "saia",
-    "sair", "salir", "saquen", "saquenme", "take", "tira", "tirar", "tire", "tirem",
+    "quitenme", "apaga", "apagar", "apague", "apaguem", "borra", "borrame", "borrar", "borren",
+    "delete", "exclua", "excluam", "excluir", "quita", "quitame", "quitar", "quiten", "remova",
+    "removam", "remove", "remover", "retira", "retirar", "retire", "saca", "sacame", "sacar",
+    "sai", "saia", "sair", "salir", "saquen", "saquenme", "take", "tira", "tirar", "tire", "tirem",
 ];
 const LIST: &[&str] = &[
     "base",
@@ -307,9 +311,9 @@ const RECEIVING: &[&str] = &[
 ];
 /// Determiners and prepositions allowed between "cancel" and what is cancelled.
 const DET: &[&str] = &[
-    "a", "all", "as", "de", "del", "da", "das", "do", "dos", "el", "essas", "esses", "estas",
-    "estes", "la", "las", "los", "meu", "meus", "mi", "minha", "minhas", "mis", "my", "o", "of",
-    "os", "suas", "sus", "seus", "the", "these", "this", "those", "todas", "todos", "your",
+    "off", "a", "all", "as", "de", "del", "da", "das", "do", "dos", "el", "essas", "esses",
+    "estas", "estes", "la", "las", "los", "meu", "meus", "mi", "minha", "minhas", "mis", "my", "o",
+    "of", "os", "suas", "sus", "seus", "the", "these", "this", "those", "todas", "todos", "your",
 ];
 const ENOUGH: &[&str] = &["basta", "chega", "enough"];
 const UNSUBSCRIBE: &[&str] = &[
