@@ -518,8 +518,10 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
     let content: Vec<usize> = (0..ws.len())
         .filter(|&i| !ws.get(i).is_some_and(|x| x.numeric) && !is(FILLER, w(i)))
         .collect();
-    if !content.is_empty() && content.iter().all(|&i| is(STOP_ALONE, w(i))) {
-        return Some((content[0], content[content.len() - 1]));
+    if let (Some(&first), Some(&last)) = (content.first(), content.last()) {
+        if content.iter().all(|&i| is(STOP_ALONE, w(i))) {
+            return Some((first, last));
+        }
     }
     for i in 0..ws.len() {
         let wi = w(i);

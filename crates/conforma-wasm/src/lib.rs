@@ -7,7 +7,7 @@
 
 mod offsets;
 
-use conforma_core::{self as core, Config, Direction, Lang, Locale, Message};
+use conforma_core::{self as core, Config, Direction, Lang, Locale, Message, SendLog};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -67,6 +67,11 @@ export interface ErrorDetail {
 export type CheckResult =
   | { type: "success"; findings: Finding[] }
   | { type: "failure"; errors: ErrorDetail[] };
+/** State of the bulk-send guard: JSON-serializable; store it as is and pass it back. Start with `{}`. */
+export interface SendLog { groups?: unknown[] }
+export type LoggedCheckResult =
+  | { type: "success"; findings: Finding[]; log: SendLog }
+  | { type: "failure"; errors: ErrorDetail[] };
 export type ValidateResult = { type: "success" } | { type: "failure"; errors: ErrorDetail[] };
 export interface LocalizedText { "pt-BR": string; es: string; en: string; }
 export interface RuleInfo {
@@ -123,6 +128,12 @@ enum Tagged<T: Serialize> {
 #[derive(Serialize)]
 struct Findings {
     findings: Vec<offsets::JsFinding>,
+}
+
+#[derive(Serialize)]
+struct LoggedFindings {
+    findings: Vec<offsets::JsFinding>,
+    log: SendLog,
 }
 
 #[derive(Serialize)]
@@ -213,6 +224,33 @@ impl Engine {
         to_js(&self.check_inner(text, options))
     }
 
+    /// Checks a message that is being sent and records it in the bulk-send
+    /// log: adds a `bulk_send` finding when the same or a near-same text went
+    /// to more than `bulk.max_contacts` contacts within `bulk.window_minutes`.
+    /// Needs `options.context.now` and `options.context.contact.id`. Returns
+    /// the updated log; store it and pass it to the next call.
+    #[wasm_bindgen(js_name = checkAndRecord, unchecked_return_type = "LoggedCheckResult")]
+    pub fn check_and_record(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SendLog")] log: JsValue,
+    ) -> JsValue {
+        to_js(&self.logged_inner(text, options, log, true))
+    }
+
+    /// Like `checkAndRecord` without recording: would sending this now be a
+    /// bulk send? Use it while the agent types. The log is returned unchanged.
+    #[wasm_bindgen(js_name = checkWithLog, unchecked_return_type = "LoggedCheckResult")]
+    pub fn check_with_log(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SendLog")] log: JsValue,
+    ) -> JsValue {
+        to_js(&self.logged_inner(text, options, log, false))
+    }
+
     /// The default locale of messages.
     #[wasm_bindgen(getter)]
     pub fn locale(&self) -> String {
@@ -221,25 +259,57 @@ impl Engine {
 }
 
 impl Engine {
+    fn logged_inner(
+        &self,
+        text: &str,
+        options: JsValue,
+        log: JsValue,
+        record: bool,
+    ) -> Tagged<LoggedFindings> {
+        let run = || -> Result<LoggedFindings, ErrorDetail> {
+            let (msg, locale) = self.message(text, options)?;
+            let mut log: SendLog = from_js(log, "log")?;
+            let findings = if record {
+                self.inner.check_with_log(&msg, locale, &mut log)?
+            } else {
+                self.inner.check_against_log(&msg, locale, &log)?
+            };
+            Ok(LoggedFindings {
+                findings: offsets::to_utf16(text, findings),
+                log,
+            })
+        };
+        match run() {
+            Ok(f) => Tagged::Success(f),
+            Err(e) => Tagged::Failure { errors: vec![e] },
+        }
+    }
+
+    /// Builds the message and resolves the locale from the options.
+    fn message(&self, text: &str, options: JsValue) -> Result<(Message, Locale), ErrorDetail> {
+        let opts: CheckOptions = from_js(options, "options")?;
+        let locale = match opts.locale.as_deref() {
+            None => self.inner.locale(),
+            Some(tag) => Locale::parse(tag).ok_or_else(|| ErrorDetail {
+                message: format!(
+                    "options.locale: unknown locale '{tag}'. Use 'pt-BR', 'es' or 'en'."
+                ),
+                field: Some("options.locale".into()),
+                kind: "unknown_id",
+            })?,
+        };
+        let msg = Message {
+            text: text.to_owned(),
+            direction: opts.direction,
+            lang: opts.lang,
+            context: opts.context,
+        };
+        Ok((msg, locale))
+    }
+
     fn check_inner(&self, text: &str, options: JsValue) -> Tagged<Findings> {
         let run = || -> Result<Findings, ErrorDetail> {
-            let opts: CheckOptions = from_js(options, "options")?;
-            let locale = match opts.locale.as_deref() {
-                None => self.inner.locale(),
-                Some(tag) => Locale::parse(tag).ok_or_else(|| ErrorDetail {
-                    message: format!(
-                        "options.locale: unknown locale '{tag}'. Use 'pt-BR', 'es' or 'en'."
-                    ),
-                    field: Some("options.locale".into()),
-                    kind: "unknown_id",
-                })?,
-            };
-            let msg = Message {
-                text: text.to_owned(),
-                direction: opts.direction,
-                lang: opts.lang,
-                context: opts.context,
-            };
+            let (msg, locale) = self.message(text, options)?;
             let findings = self.inner.check_in(&msg, locale)?;
             Ok(Findings {
                 findings: offsets::to_utf16(text, findings),
