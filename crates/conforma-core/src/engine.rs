@@ -106,7 +106,7 @@ impl Engine {
     ///
     /// # Errors
     /// As [`Engine::check_in`], and when an outbound message lacks
-    /// `context.now` or `context.contact.id`, or `log` was not written by this engine.
+    /// `context.now` or `context.contact.id`.
     pub fn check_with_log(
         &self,
         msg: &Message,

@@ -412,6 +412,8 @@ const AUTHORIZE: &[&str] = &[
 ];
 const SENDING: &[&str] = &["envio", "sending", "send", "contato", "contacto", "enviar"];
 
+// Not inlined: dozens of call sites, each would carry its own loop in the wasm.
+#[inline(never)]
 fn is(set: &[&str], w: &str) -> bool {
     set.contains(&w)
 }
@@ -700,4 +702,50 @@ pub(crate) fn classify(text: &str, _lang: Option<Lang>) -> Vec<Hit> {
         return vec![Hit::builtin(OPT_IN, span(m))];
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_input_never_panics_and_spans_are_valid() {
+        let long = "não quero mais receber ".repeat(20_000);
+        let odd = [
+            "",
+            "   ",
+            "'t",
+            "n't",
+            "t",
+            "!!!???",
+            "🙏🙏🙏",
+            "s",
+            "a b c d e f g h",
+            "P\u{0301}ARAR",
+            "ｓｔｏｐ",
+            "\u{200B}stop\u{200B}",
+            "مرحبا stop",
+            "İSTOP",
+            "STOP\u{0000}",
+            long.as_str(),
+        ];
+        for text in odd {
+            for hit in classify(text, None) {
+                for s in &hit.spans {
+                    assert!(
+                        s.start <= s.end && text.get(s.start..s.end).is_some(),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn span_covers_the_intent_words() {
+        let text = "Olá! Por favor, não quero mais receber essas mensagens.";
+        let hits = classify(text, None);
+        let s = hits[0].spans[0];
+        assert_eq!(&text[s.start..s.end], "não quero mais receber");
+    }
 }

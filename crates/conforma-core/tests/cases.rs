@@ -194,12 +194,12 @@ fn bulk_needs_time_and_contact() {
         .check_with_log(&msg, Locale::En, &mut log)
         .unwrap_err();
     assert_eq!(e.field(), Some("context.contact.id"));
-    let bad: SendLog = serde_json::from_str(r#"{"groups":[{"sketch":[3,2],"sends":[]}]}"#).unwrap();
-    msg.context = None;
-    let e = engine
-        .check_against_log(&msg, Locale::En, &bad)
-        .unwrap_err();
-    assert_eq!(e.field(), Some("log.groups[0].sketch"));
+    for bad in ["2", "1;3,2|", "1;zz|", "1;1,2,3,4|ab:x", "{}"] {
+        let e = bad.parse::<SendLog>().unwrap_err();
+        assert_eq!(e.field(), Some("log"), "{bad}");
+        assert!(serde_json::from_value::<SendLog>(bad.into()).is_err());
+    }
+    assert_eq!("".parse::<SendLog>().unwrap(), SendLog::default());
 }
 
 #[test]

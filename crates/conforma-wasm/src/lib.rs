@@ -67,8 +67,8 @@ export interface ErrorDetail {
 export type CheckResult =
   | { type: "success"; findings: Finding[] }
   | { type: "failure"; errors: ErrorDetail[] };
-/** State of the bulk-send guard: JSON-serializable; store it as is and pass it back. Start with `{}`. */
-export interface SendLog { groups?: unknown[] }
+/** State of the bulk-send guard: a compact string; store it as is and pass it back. Start with `""`. */
+export type SendLog = string;
 export type LoggedCheckResult =
   | { type: "success"; findings: Finding[]; log: SendLog }
   | { type: "failure"; errors: ErrorDetail[] };
@@ -133,7 +133,8 @@ struct Findings {
 #[derive(Serialize)]
 struct LoggedFindings {
     findings: Vec<offsets::JsFinding>,
-    log: SendLog,
+    /// The log in its text form (plain string for JS storage, no serde code).
+    log: String,
 }
 
 #[derive(Serialize)]
@@ -234,7 +235,7 @@ impl Engine {
         &self,
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SendLog")] log: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SendLog | undefined")] log: Option<String>,
     ) -> JsValue {
         to_js(&self.logged_inner(text, options, log, true))
     }
@@ -246,7 +247,7 @@ impl Engine {
         &self,
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SendLog")] log: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SendLog | undefined")] log: Option<String>,
     ) -> JsValue {
         to_js(&self.logged_inner(text, options, log, false))
     }
@@ -263,12 +264,12 @@ impl Engine {
         &self,
         text: &str,
         options: JsValue,
-        log: JsValue,
+        log: Option<String>,
         record: bool,
     ) -> Tagged<LoggedFindings> {
         let run = || -> Result<LoggedFindings, ErrorDetail> {
             let (msg, locale) = self.message(text, options)?;
-            let mut log: SendLog = from_js(log, "log")?;
+            let mut log: SendLog = log.as_deref().unwrap_or("").parse()?;
             let findings = if record {
                 self.inner.check_with_log(&msg, locale, &mut log)?
             } else {
@@ -276,7 +277,7 @@ impl Engine {
             };
             Ok(LoggedFindings {
                 findings: offsets::to_utf16(text, findings),
-                log,
+                log: log.to_string(),
             })
         };
         match run() {

@@ -16,8 +16,9 @@
 //!
 //! # State
 //!
-//! [`SendLog`] is a plain serializable value the caller keeps between sends
-//! (the extension stores it). It is bounded: sends older than the window are
+//! [`SendLog`] is a value the caller keeps between sends (the extension
+//! stores it); it serializes to a compact string, which keeps serde code for
+//! it out of the wasm. It is bounded: sends older than the window are
 //! pruned on every use, a group keeps at most `max_contacts + 1` contacts and
 //! the log at most 64 groups (the least recently used is dropped). Contact
 //! ids are stored hashed (64-bit FNV-1a of the normalized id), not in clear.
@@ -38,22 +39,107 @@ const NEAR: (usize, usize) = (3, 4);
 
 /// Serializable state of the bulk-send guard: recent sends grouped by (near-)same text.
 ///
-/// Start with `SendLog::default()` (or `{}` in JSON) and pass the value back on every send.
+/// Start with `SendLog::default()` and keep the value between sends. It
+/// serializes to a compact string (`"1;…"`, also its [`std::fmt::Display`]
+/// form, parsed back with [`str::parse`]), so JavaScript can store it as is;
+/// the empty string is an empty log.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(into = "String", try_from = "String")]
 pub struct SendLog {
-    /// Groups of recent sends of near-same texts.
-    #[serde(default)]
     groups: Vec<SendGroup>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct SendGroup {
     /// Bottom-k sketch of the first text's word hashes (sorted, distinct).
     sketch: Vec<u32>,
     /// Recent sends: hashed contact id and Unix seconds, latest per contact.
-    sends: Vec<(String, i64)>,
+    sends: Vec<(u64, i64)>,
+}
+
+/// Format version written first in the text form.
+const VERSION: &str = "1";
+
+impl std::fmt::Display for SendLog {
+    /// `1;<sketch>|<sends>;…`: sketch words as hex joined by `,`; sends as
+    /// `<contact hash hex>:<unix seconds>` joined by `,`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(VERSION)?;
+        for g in &self.groups {
+            f.write_str(";")?;
+            for (i, h) in g.sketch.iter().enumerate() {
+                write!(f, "{}{h:x}", if i == 0 { "" } else { "," })?;
+            }
+            f.write_str("|")?;
+            for (i, (c, at)) in g.sends.iter().enumerate() {
+                write!(f, "{}{c:x}:{at}", if i == 0 { "" } else { "," })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for SendLog {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<SendLog, Error> {
+        let bad = || {
+            Error::input(
+                "log",
+                "not a bulk-send log written by this engine; start again from an empty log (\"\")",
+            )
+        };
+        let mut log = SendLog::default();
+        if s.is_empty() {
+            return Ok(log);
+        }
+        let mut parts = s.split(';');
+        if parts.next() != Some(VERSION) {
+            return Err(bad());
+        }
+        for part in parts {
+            let (sk, sends) = part.split_once('|').ok_or_else(bad)?;
+            let sketch = sk
+                .split(',')
+                .map(|h| u32::from_str_radix(h, 16).ok())
+                .collect::<Option<Vec<u32>>>()
+                .ok_or_else(bad)?;
+            let sorted = sketch.windows(2).all(|w| w.first() < w.last());
+            if sketch.is_empty()
+                || sketch.len() > SKETCH
+                || !sorted
+                || log.groups.len() >= MAX_GROUPS
+            {
+                return Err(bad());
+            }
+            let sends = if sends.is_empty() {
+                Vec::new()
+            } else {
+                sends
+                    .split(',')
+                    .map(|e| {
+                        let (c, at) = e.split_once(':')?;
+                        Some((u64::from_str_radix(c, 16).ok()?, at.parse::<i64>().ok()?))
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(bad)?
+            };
+            log.groups.push(SendGroup { sketch, sends });
+        }
+        Ok(log)
+    }
+}
+
+impl From<SendLog> for String {
+    fn from(log: SendLog) -> String {
+        log.to_string()
+    }
+}
+
+impl TryFrom<String> for SendLog {
+    type Error = Error;
+    fn try_from(s: String) -> Result<SendLog, Error> {
+        s.parse()
+    }
 }
 
 /// The outcome of looking a send up in the log.
@@ -73,7 +159,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Hashes a contact id; phone numbers are reduced to their digits first so
 /// `+55 (11) 98765-4321` and `5511987654321` are the same contact.
-fn contact_key(id: &str) -> String {
+fn contact_key(id: &str) -> u64 {
     let id = id.trim();
     let phone = id.chars().any(|c| c.is_ascii_digit())
         && id
@@ -82,31 +168,31 @@ fn contact_key(id: &str) -> String {
     let key: String = if phone {
         id.chars().filter(char::is_ascii_digit).collect()
     } else {
-        id.to_lowercase()
+        id.to_ascii_lowercase()
     };
-    format!("{:016x}", fnv1a(key.as_bytes()))
+    fnv1a(key.as_bytes())
 }
 
 /// The bottom-k sketch of a text's word set, or `None` when too short to track.
 fn sketch(text: &str) -> Option<Vec<u32>> {
     let norm = Normalized::new(text);
-    let mut hashes: Vec<u32> = norm
-        .text()
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+    let mut sk: Vec<u32> = Vec::with_capacity(SKETCH + 1);
+    for w in norm.text().split(|c: char| !c.is_alphabetic()) {
+        if w.is_empty() {
+            continue;
+        }
+        let h = fnv1a(w.as_bytes());
         // Folding to 32 bits keeps the state small; collisions only merge two words.
-        .map(|w| {
-            let h = fnv1a(w.as_bytes());
-            (h ^ (h >> 32)) as u32
-        })
-        .collect();
-    hashes.sort_unstable();
-    hashes.dedup();
-    if hashes.len() < MIN_WORDS {
-        return None;
+        let h = (h ^ (h >> 32)) as u32;
+        // Sorted insertion keeps the smallest SKETCH hashes without a sort.
+        if let Err(pos) = sk.binary_search(&h) {
+            if pos < SKETCH {
+                sk.insert(pos, h);
+                sk.truncate(SKETCH);
+            }
+        }
     }
-    hashes.truncate(SKETCH);
-    Some(hashes)
+    (sk.len() >= MIN_WORDS).then_some(sk)
 }
 
 /// Whether two sketches are near-same (bottom-k Jaccard estimate).
@@ -130,22 +216,6 @@ fn near(a: &[u32], b: &[u32]) -> bool {
 }
 
 impl SendLog {
-    /// Checks the log's own shape (it comes back from JavaScript storage).
-    pub(crate) fn validate(&self) -> Result<(), Error> {
-        for (i, g) in self.groups.iter().enumerate() {
-            if g.sketch.is_empty()
-                || g.sketch.len() > SKETCH
-                || g.sketch.windows(2).any(|w| w[0] >= w[1])
-            {
-                return Err(Error::input(
-                    &format!("groups[{i}].sketch"),
-                    "not a sketch written by this engine; start again from an empty log (`{}`)",
-                ));
-            }
-        }
-        Ok(())
-    }
-
     /// Counts the contacts that got `text` (or a near-same text) within
     /// `window_secs` before `now`, this one included; records the send when
     /// `record`. `None` when the text is too short to track.
@@ -256,6 +326,7 @@ mod tests {
         }
         assert!(log.groups.len() <= MAX_GROUPS);
         assert!(log.groups.iter().all(|g| g.sends.len() <= 5));
-        log.validate().unwrap();
+        let text = log.to_string();
+        assert_eq!(text.parse::<SendLog>().unwrap(), log);
     }
 }

@@ -23,7 +23,6 @@
 
 use super::time::{days_from_civil, easter, nth_weekday, parse_date, weekday};
 use crate::error::Error;
-use std::collections::BTreeSet;
 
 /// A built-in national calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +115,8 @@ fn ar_movable(y: i64, m: u32, d: u32) -> i64 {
 /// Compiled holidays.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HolidayCalendar {
-    dates: BTreeSet<i64>,
+    /// Explicit dates (few; a Vec keeps the wasm free of B-tree code).
+    dates: Vec<i64>,
     countries: Vec<Country>,
 }
 
@@ -131,7 +131,7 @@ impl HolidayCalendar {
                     format!("'{s}' is not a date; write it as YYYY-MM-DD, e.g. '2026-12-25'"),
                 )
             })?;
-            cal.dates.insert(day);
+            cal.dates.push(day);
         }
         for (i, code) in national.iter().enumerate() {
             let c = Country::parse(code.trim()).ok_or_else(|| {

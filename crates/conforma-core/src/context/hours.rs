@@ -66,7 +66,14 @@ impl Week {
                 }
                 parsed.push((a, b, i));
             }
-            parsed.sort_unstable();
+            // Insertion sort: a handful of intervals, and no sort code in the wasm.
+            for k in 1..parsed.len() {
+                let mut m = k;
+                while m > 0 && parsed.get(m - 1) > parsed.get(m) {
+                    parsed.swap(m - 1, m);
+                    m -= 1;
+                }
+            }
             for w in parsed.windows(2) {
                 if let [(_, end, i), (start, _, j)] = w {
                     if start < end {
