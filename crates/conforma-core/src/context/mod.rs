@@ -400,12 +400,13 @@ impl ContextRules {
         let opted_out_at = opt_time(&contact.opted_out_at, "contact.opted_out_at")?;
         let last_inbound = opt_time(&contact.last_inbound_at, "contact.last_inbound_at")?;
         let window_open = last_inbound.is_some_and(|li| !now.more_than_after(li, WINDOW_SECS));
-        let promo = is_promotional(text);
+        // Classified only when it decides between two findings (it runs per keystroke).
+        let promo = || is_promotional(text);
         if let Some(out) = opted_out_at {
             if opt_in_at.is_none_or(|oi| oi <= out) {
                 let replied = last_inbound.is_some_and(|li| li > out);
                 hits.push(Hit::builtin(
-                    if replied && !promo {
+                    if replied && !promo() {
                         OPTED_OUT_REPLY
                     } else {
                         OPTED_OUT
@@ -416,7 +417,7 @@ impl ContextRules {
         }
         if !window_open && contact.opt_in != OptInStatus::Granted {
             hits.push(Hit::builtin(
-                if promo { PROMO_NO_OPT_IN } else { NO_OPT_IN },
+                if promo() { PROMO_NO_OPT_IN } else { NO_OPT_IN },
                 Vec::new(),
             ));
         }
