@@ -98,6 +98,11 @@ const OPT_IN: &RuleInfo = &RULES[1];
 
 /// Keywords that are an opt-out when they are the whole message.
 const STOP_ALONE: &[&str] = &[
+    "quit",
+    "end",
+    "stopall",
+    "optout",
+    "unsuscribe",
     "baja",
     "basta",
     "chega",
@@ -117,10 +122,48 @@ const STOP_ALONE: &[&str] = &[
 ];
 /// Words that do not change a lone keyword's meaning.
 const FILLER: &[&str] = &[
-    "agora", "ahora", "eu", "favor", "gracias", "i", "ja", "me", "now", "obg", "obrigada",
-    "obrigado", "ok", "okay", "pf", "pfv", "pfvr", "please", "pls", "plz", "pode", "podem", "por",
-    "porfa", "puede", "pueden", "quero", "quiero", "thank", "thanks", "to", "ty", "want", "wanna",
-    "ya", "yo", "you",
+    "all",
+    "todos",
+    "tudo",
+    "todo",
+    "everything",
+    "agora",
+    "ahora",
+    "eu",
+    "favor",
+    "gracias",
+    "i",
+    "ja",
+    "me",
+    "now",
+    "obg",
+    "obrigada",
+    "obrigado",
+    "ok",
+    "okay",
+    "pf",
+    "pfv",
+    "pfvr",
+    "please",
+    "pls",
+    "plz",
+    "pode",
+    "podem",
+    "por",
+    "porfa",
+    "puede",
+    "pueden",
+    "quero",
+    "quiero",
+    "thank",
+    "thanks",
+    "to",
+    "ty",
+    "want",
+    "wanna",
+    "ya",
+    "yo",
+    "you",
 ];
 /// Stop verbs (pattern 2).
 const STOP_VERB: &[&str] = &[
@@ -262,10 +305,49 @@ const MSG_NOUN: &[&str] = &[
     "updates",
 ];
 const REMOVE: &[&str] = &[
-    "quitenme", "apaga", "apagar", "apague", "apaguem", "borra", "borrame", "borrar", "borren",
-    "delete", "exclua", "excluam", "excluir", "quita", "quitame", "quitar", "quiten", "remova",
-    "removam", "remove", "remover", "retira", "retirar", "retire", "saca", "sacame", "sacar",
-    "sai", "saia", "sair", "salir", "saquen", "saquenme", "take", "tira", "tirar", "tire", "tirem",
+    "exclui",
+    "elimina",
+    "eliminar",
+    "eliminen",
+    "eliminame",
+    "quitenme",
+    "apaga",
+    "apagar",
+    "apague",
+    "apaguem",
+    "borra",
+    "borrame",
+    "borrar",
+    "borren",
+    "delete",
+    "exclua",
+    "excluam",
+    "excluir",
+    "quita",
+    "quitame",
+    "quitar",
+    "quiten",
+    "remova",
+    "removam",
+    "remove",
+    "remover",
+    "retira",
+    "retirar",
+    "retire",
+    "saca",
+    "sacame",
+    "sacar",
+    "sai",
+    "saia",
+    "sair",
+    "salir",
+    "saquen",
+    "saquenme",
+    "take",
+    "tira",
+    "tirar",
+    "tire",
+    "tirem",
 ];
 const LIST: &[&str] = &[
     "base",
@@ -315,6 +397,12 @@ const DET: &[&str] = &[
     "estas", "estes", "la", "las", "los", "meu", "meus", "mi", "minha", "minhas", "mis", "my", "o",
     "of", "os", "suas", "sus", "seus", "the", "these", "this", "those", "todas", "todos", "your",
 ];
+/// "My number" after a removal verb.
+const NUMBER: &[&str] = &[
+    "celular", "contact", "contacto", "contato", "number", "numero", "telefone", "telefono",
+];
+/// "From here" after "remove me".
+const HERE: &[&str] = &["daqui", "aqui", "here", "this", "disto", "disso"];
 const ENOUGH: &[&str] = &["basta", "chega", "enough"];
 const UNSUBSCRIBE: &[&str] = &[
     "descadastra",
@@ -330,8 +418,27 @@ const UNSUBSCRIBE: &[&str] = &[
     "unsuscribe",
 ];
 const AGREE: &[&str] = &[
-    "accept", "aceito", "acepto", "agree", "autorizo", "concordo", "consent", "desejo", "deseo",
-    "gostaria", "quero", "quiero", "topo", "want",
+    "interesse",
+    "interessado",
+    "interessada",
+    "interesado",
+    "interesada",
+    "interested",
+    "interes",
+    "accept",
+    "aceito",
+    "acepto",
+    "agree",
+    "autorizo",
+    "concordo",
+    "consent",
+    "desejo",
+    "deseo",
+    "gostaria",
+    "quero",
+    "quiero",
+    "topo",
+    "want",
 ];
 const CHANNEL: &[&str] = &["aca", "aqui", "here", "whatsapp", "whats", "wpp", "zap"];
 const SUBSCRIBE: &[&str] = &[
@@ -384,8 +491,27 @@ const OTHER_LIST: &[&str] = &[
 ];
 /// "Send (me)" imperatives of a customer asking for messages.
 const SEND_ME: &[&str] = &[
-    "envia", "enviame", "envie", "envieme", "enviem", "envienme", "manda", "mandame", "mande",
-    "mandeme", "mandem", "mandenme", "send",
+    "avisa",
+    "avise",
+    "avisem",
+    "avisame",
+    "avisenme",
+    "notify",
+    "notifique",
+    "notifiquem",
+    "envia",
+    "enviame",
+    "envie",
+    "envieme",
+    "enviem",
+    "envienme",
+    "manda",
+    "mandame",
+    "mande",
+    "mandeme",
+    "mandem",
+    "mandenme",
+    "send",
 ];
 /// Marketing nouns a customer asks for ("manda as novidades").
 const PROMO_NOUN: &[&str] = &[
@@ -546,7 +672,10 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
             while j < ws.len() && j <= i + 3 && is(GAP, w(j)) {
                 j += 1;
             }
-            if is(SEND, w(j)) && !(wi == "para" && j == i + 1) {
+            // Portuguese/Spanish need "de" ("para de", "deja de"): "para
+            // enviar" is "in order to send", "deixa me mandar" is "let me send".
+            let english = matches!(wi, "stop" | "quit");
+            if (is(SEND, w(j)) || is(RECEIVE, w(j))) && (english || w(i + 1) == "de") {
                 return Some((i, j));
             }
         }
@@ -594,7 +723,7 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
             } else {
                 i + 1
             };
-            if is(SEND_IMPERATIVE, w(k)) {
+            if is(SEND_IMPERATIVE, w(k)) || is(SEND, w(k)) {
                 let end = (k + 5).min(ws.len());
                 if let Some(m) = (k + 1..end).find(|&m| is(MORE, w(m)) || is(MSG_NOUN, w(m))) {
                     return Some((i, m));
@@ -616,11 +745,34 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
                 return Some((i, j.min(ws.len() - 1)));
             }
         }
-        // 6. Removal + list.
+        // 6. Removal + list; + "my number"; "remove me" alone or "from here".
         if is(REMOVE, wi) {
             let end = (i + 6).min(ws.len());
             if let Some(m) = (i + 1..end).find(|&m| is(LIST, w(m))) {
-                return Some((i, m));
+                if !(m + 1..m + 3).any(|k| is(OTHER_LIST, w(k))) {
+                    return Some((i, m));
+                }
+            }
+            let mine =
+                (i + 1..(i + 3).min(ws.len())).find(|&m| matches!(w(m), "meu" | "mi" | "my"));
+            if let Some(m) = mine.filter(|&m| is(NUMBER, w(m + 1))) {
+                return Some((i, m + 1));
+            }
+            let me = [i.wrapping_sub(1), i + 1]
+                .into_iter()
+                .any(|m| matches!(w(m), "me" | "mim"));
+            if me {
+                let rest = ws.get(i + 1..).unwrap_or(&[]);
+                let here = rest.iter().take(3).position(|x| is(HERE, &x.w));
+                if let Some(h) = here {
+                    return Some((i, i + 1 + h));
+                }
+                let alone = rest
+                    .iter()
+                    .all(|x| is(FILLER, &x.w) || matches!(&*x.w, "off" | "out"));
+                if alone {
+                    return Some((i, i));
+                }
             }
         }
     }
