@@ -16,10 +16,13 @@
 //!    opt-out: templates say "reply STOP" and people paste codes after it.
 //!    `CANCELAR` alone is **not**: it usually means cancelling an order.
 //!    `stop, o Zé não vem` is **not**: the keyword must be the whole request.
-//! 2. **Stop verb + sending verb**: "para de me mandar", "parem de enviar",
-//!    "dejen de escribirme", "stop texting me". The second verb must be about
-//!    contacting, so "não consigo parar de usar" is **not** an opt-out, and
-//!    "PARA DE ME MANDAR ESSA PORRA" **is** (abuse included).
+//! 2. **Stop verb + sending or receiving verb**: "para de me mandar",
+//!    "parem de enviar", "dejen de escribirme", "quiero dejar de recibir",
+//!    "stop texting me". The second verb must be about contacting, so "não
+//!    consigo parar de usar" is **not** an opt-out, and "PARA DE ME MANDAR
+//!    ESSA PORRA" **is** (abuse included). In Portuguese and Spanish the
+//!    stop verb needs "de": "para enviar o comprovante" (in order to send)
+//!    and "deixa me mandar a foto" (let me send) are **not** opt-outs.
 //! 3. **Negation + receive**, with "mais/más/more" or a messaging noun, or
 //!    nothing after: "não quero mais receber", "no quiero recibir mensajes",
 //!    "I don't want to receive these messages". "Não quero receber o boleto
@@ -31,11 +34,20 @@
 //! 5. **Negation + messaging noun**: "não quero mais mensagens", "no more
 //!    messages", "no quiero más promociones".
 //! 6. **Removal + list**: "me tira dessa lista", "quero sair da lista",
-//!    "sácame de la lista", "remove me from your list". "Vou sair de casa
-//!    às 10" is **not** (no list).
+//!    "sácame de la lista", "remove me from your list"; removal + "my
+//!    number" ("tira meu número"); "remove me"/"me tira daqui" with nothing
+//!    else. "Vou sair de casa às 10" is **not** (no list), nor "remove o
+//!    arroz da lista de compras" (shopping, waiting and guest lists are
+//!    excluded), nor "tira o número do pedido" (not *my* number), nor "me
+//!    tira uma dúvida".
 //! 7. **Enough + messaging noun**: "chega de mensagem", "basta de spam".
 //! 8. **Unambiguous words anywhere**: "unsubscribe", "descadastrar",
 //!    "darme de baja", "opt out", "desuscribirme".
+//! 9. **Cancel/turn off + messaging noun**: "cancelar o recebimento das
+//!    promoções", "turn off these notifications". "Quero cancelar o pedido"
+//!    and "quiero cancelar el envío" (a shipment) are **not**.
+//!
+//! Words spelled letter by letter ("p a r a r", "S.T.O.P") are joined first.
 //!
 //! # Opt-in patterns (precision first)
 //!
@@ -44,7 +56,14 @@
 //!    "quiero recibir ofertas", "I agree to receive updates". "Quero receber
 //!    o reembolso" is **not**. Any negation before it cancels it.
 //! 2. **Subscribe + list or news**: "me inscreve na lista", "add me to your
-//!    list", "suscríbeme a las novedades"; "sign me up", "opt in".
+//!    list", "suscríbeme a las novedades"; "sign me up", "opt in". Not a
+//!    waiting, guest or shopping list.
+//! 4. **Send/notify me + marketing noun**: "manda as novidades", "me avisa
+//!    das promoções", "send me the deals". "Me manda o boleto" and "manda a
+//!    mensagem de novo" are **not**; "me avisa quando chegar" is **not**.
+//!
+//! "Interested in" counts as agreeing ("tenho interesse em receber
+//! novidades"), but "tenho interesse no produto" is **not** an opt-in.
 //! 3. **Authorize + sending**: "autorizo o envio de mensagens", "autorizo el
 //!    envío de promociones".
 //!
