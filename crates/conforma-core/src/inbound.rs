@@ -58,14 +58,14 @@
 //! 2. **Subscribe + list or news**: "me inscreve na lista", "add me to your
 //!    list", "suscríbeme a las novedades"; "sign me up", "opt in". Not a
 //!    waiting, guest or shopping list.
+//! 3. **Authorize + sending**: "autorizo o envio de mensagens", "autorizo el
+//!    envío de promociones".
 //! 4. **Send/notify me + marketing noun**: "manda as novidades", "me avisa
 //!    das promoções", "send me the deals". "Me manda o boleto" and "manda a
 //!    mensagem de novo" are **not**; "me avisa quando chegar" is **not**.
 //!
 //! "Interested in" counts as agreeing ("tenho interesse em receber
 //! novidades"), but "tenho interesse no produto" is **not** an opt-in.
-//! 3. **Authorize + sending**: "autorizo o envio de mensagens", "autorizo el
-//!    envío de promociones".
 //!
 //! A bare "sim"/"yes" is **not** an opt-in: without the question it answers
 //! it is not consent. When both intents match ("não quero promoções, só
