@@ -93,8 +93,7 @@ impl Engine {
     /// # Errors
     /// When the text is too long or the context is invalid (the error names the field).
     pub fn check_in(&self, msg: &Message, locale: Locale) -> Result<Vec<Finding>, Error> {
-        let hits = self.hits(msg, locale)?;
-        Ok(self.finish(hits, locale))
+        self.check_logged(msg, locale, None)
     }
 
     /// Checks an outbound message and records it in `log` for the bulk-send
@@ -113,7 +112,7 @@ impl Engine {
         locale: Locale,
         log: &mut SendLog,
     ) -> Result<Vec<Finding>, Error> {
-        self.check_logged(msg, locale, log, true)
+        self.check_logged(msg, locale, Some((log, true)))
     }
 
     /// Like [`Engine::check_with_log`] without recording the send: would
@@ -127,18 +126,19 @@ impl Engine {
         locale: Locale,
         log: &SendLog,
     ) -> Result<Vec<Finding>, Error> {
-        self.check_logged(msg, locale, &mut log.clone(), false)
+        self.check_logged(msg, locale, Some((&mut log.clone(), false)))
     }
 
+    /// The one checking path (one copy of it in the wasm): with a log, the
+    /// bulk-send guard runs too, recording the send when the flag is set.
     fn check_logged(
         &self,
         msg: &Message,
         locale: Locale,
-        log: &mut SendLog,
-        record: bool,
+        log: Option<(&mut SendLog, bool)>,
     ) -> Result<Vec<Finding>, Error> {
         let mut hits = self.hits(msg, locale)?;
-        if msg.direction == Direction::Outbound {
+        if let (Some((log, record)), Direction::Outbound) = (log, msg.direction) {
             hits.extend(
                 self.context
                     .bulk(msg.context.as_ref(), &msg.text, log, record, locale)?,

@@ -128,13 +128,9 @@ enum Tagged<T: Serialize> {
 #[derive(Serialize)]
 struct Findings {
     findings: Vec<offsets::JsFinding>,
-}
-
-#[derive(Serialize)]
-struct LoggedFindings {
-    findings: Vec<offsets::JsFinding>,
-    /// The log in its text form (plain string for JS storage, no serde code).
-    log: String,
+    /// The bulk-send log in its text form (`checkAndRecord`, `checkWithLog` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    log: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -222,7 +218,7 @@ impl Engine {
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
     ) -> JsValue {
-        to_js(&self.check_inner(text, options))
+        to_js(&self.check_inner(text, options, None))
     }
 
     /// Checks a message that is being sent and records it in the bulk-send
@@ -237,7 +233,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SendLog | undefined")] log: Option<String>,
     ) -> JsValue {
-        to_js(&self.logged_inner(text, options, log, true))
+        to_js(&self.check_inner(text, options, Some((log, true))))
     }
 
     /// Like `checkAndRecord` without recording: would sending this now be a
@@ -249,7 +245,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SendLog | undefined")] log: Option<String>,
     ) -> JsValue {
-        to_js(&self.logged_inner(text, options, log, false))
+        to_js(&self.check_inner(text, options, Some((log, false))))
     }
 
     /// The default locale of messages.
@@ -260,32 +256,6 @@ impl Engine {
 }
 
 impl Engine {
-    fn logged_inner(
-        &self,
-        text: &str,
-        options: JsValue,
-        log: Option<String>,
-        record: bool,
-    ) -> Tagged<LoggedFindings> {
-        let run = || -> Result<LoggedFindings, ErrorDetail> {
-            let (msg, locale) = self.message(text, options)?;
-            let mut log: SendLog = log.as_deref().unwrap_or("").parse()?;
-            let findings = if record {
-                self.inner.check_with_log(&msg, locale, &mut log)?
-            } else {
-                self.inner.check_against_log(&msg, locale, &log)?
-            };
-            Ok(LoggedFindings {
-                findings: offsets::to_utf16(text, findings),
-                log: log.to_string(),
-            })
-        };
-        match run() {
-            Ok(f) => Tagged::Success(f),
-            Err(e) => Tagged::Failure { errors: vec![e] },
-        }
-    }
-
     /// Builds the message and resolves the locale from the options.
     fn message(&self, text: &str, options: JsValue) -> Result<(Message, Locale), ErrorDetail> {
         let opts: CheckOptions = from_js(options, "options")?;
@@ -308,12 +278,30 @@ impl Engine {
         Ok((msg, locale))
     }
 
-    fn check_inner(&self, text: &str, options: JsValue) -> Tagged<Findings> {
+    /// Checks a message; with `log` (text form, record flag), through the bulk-send guard.
+    fn check_inner(
+        &self,
+        text: &str,
+        options: JsValue,
+        log: Option<(Option<String>, bool)>,
+    ) -> Tagged<Findings> {
         let run = || -> Result<Findings, ErrorDetail> {
             let (msg, locale) = self.message(text, options)?;
-            let findings = self.inner.check_in(&msg, locale)?;
+            let (findings, log) = match log {
+                None => (self.inner.check_in(&msg, locale)?, None),
+                Some((log, record)) => {
+                    let mut log: SendLog = log.as_deref().unwrap_or("").parse()?;
+                    let findings = if record {
+                        self.inner.check_with_log(&msg, locale, &mut log)?
+                    } else {
+                        self.inner.check_against_log(&msg, locale, &log)?
+                    };
+                    (findings, Some(log.to_string()))
+                }
+            };
             Ok(Findings {
                 findings: offsets::to_utf16(text, findings),
+                log,
             })
         };
         match run() {

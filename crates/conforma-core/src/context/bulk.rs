@@ -61,18 +61,18 @@ struct SendGroup {
 const VERSION: &str = "1";
 
 impl std::fmt::Display for SendLog {
-    /// `1;<sketch>|<sends>;…`: sketch words as hex joined by `,`; sends as
-    /// `<contact hash hex>:<unix seconds>` joined by `,`.
+    /// `1;<sketch>|<sends>;…`: sketch words (decimal) joined by `,`; sends
+    /// as `<contact hash>:<unix seconds>` joined by `,`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(VERSION)?;
         for g in &self.groups {
             f.write_str(";")?;
             for (i, h) in g.sketch.iter().enumerate() {
-                write!(f, "{}{h:x}", if i == 0 { "" } else { "," })?;
+                write!(f, "{}{h}", if i == 0 { "" } else { "," })?;
             }
             f.write_str("|")?;
             for (i, (c, at)) in g.sends.iter().enumerate() {
-                write!(f, "{}{c:x}:{at}", if i == 0 { "" } else { "," })?;
+                write!(f, "{}{c}:{at}", if i == 0 { "" } else { "," })?;
             }
         }
         Ok(())
@@ -100,7 +100,7 @@ impl std::str::FromStr for SendLog {
             let (sk, sends) = part.split_once('|').ok_or_else(bad)?;
             let sketch = sk
                 .split(',')
-                .map(|h| u32::from_str_radix(h, 16).ok())
+                .map(|h| h.parse::<u32>().ok())
                 .collect::<Option<Vec<u32>>>()
                 .ok_or_else(bad)?;
             let sorted = sketch.windows(2).all(|w| w.first() < w.last());
@@ -118,7 +118,7 @@ impl std::str::FromStr for SendLog {
                     .split(',')
                     .map(|e| {
                         let (c, at) = e.split_once(':')?;
-                        Some((u64::from_str_radix(c, 16).ok()?, at.parse::<i64>().ok()?))
+                        Some((c.parse::<u64>().ok()?, at.parse::<i64>().ok()?))
                     })
                     .collect::<Option<Vec<_>>>()
                     .ok_or_else(bad)?
