@@ -2,7 +2,7 @@
 
 mod eval;
 
-use conforma_core::{Config, Context, Direction, Engine, Lang, Locale, Message};
+use conforma_core::{Config, Context, Direction, Engine, Lang, Locale, Message, SendLog};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
@@ -32,10 +32,13 @@ INPUT (one JSON object per line; blank lines are skipped):
     {\"id\": \"1\", \"text\": \"...\", \"direction\": \"outbound\" | \"inbound\",
      \"lang\": \"pt\" | \"es\" | \"en\" (optional hint),
      \"context\": {\"now\": \"2026-03-13T18:00:00-03:00\",
-                 \"contact\": {\"opt_in\": \"granted\" | \"denied\" | \"unknown\",
+                 \"contact\": {\"id\": \"+5511987654321\",
+                             \"opt_in\": \"granted\" | \"denied\" | \"unknown\",
                              \"opt_in_at\": null, \"opted_out_at\": null,
                              \"last_inbound_at\": \"2026-03-13T17:00:00-03:00\"}}}
     `direction` defaults to outbound. `labels` and `note` fields (eval corpora) are ignored.
+    Outbound lines whose context has `now` and `contact.id` also go through the
+    bulk-send guard, with one log for the whole run (in input order).
 
 OUTPUT (one JSON line per input line, in order):
     {\"id\": \"1\", \"findings\": [{\"rule\": \"pii.cpf\", \"category\": \"pii.cpf\",
@@ -208,13 +211,14 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     let stdin = io::stdin();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut failed = false;
+    let mut log = SendLog::default();
     for (n, line) in stdin.lock().lines().enumerate() {
         let line = line.map_err(|e| format!("reading stdin: {e}"))?;
         if line.trim().is_empty() {
             continue;
         }
         let result = match parse_line(&line) {
-            Ok(item) => match engine.check_in(&item.message(), locale) {
+            Ok(item) => match check_one(&engine, &item.message(), locale, &mut log) {
                 Ok(findings) => json!({ "id": item.id, "findings": findings }),
                 Err(e) => json!({ "id": item.id, "error": format!("line {}: {e}", n + 1) }),
             },
@@ -236,6 +240,24 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Checks one line; lines that identify the contact and the time feed the bulk-send guard.
+fn check_one(
+    engine: &Engine,
+    msg: &Message,
+    locale: Locale,
+    log: &mut SendLog,
+) -> Result<Vec<conforma_core::Finding>, conforma_core::Error> {
+    let identified = msg
+        .context
+        .as_ref()
+        .is_some_and(|c| c.now.is_some() && c.contact.as_ref().is_some_and(|k| k.id.is_some()));
+    if msg.direction == Direction::Outbound && identified {
+        engine.check_with_log(msg, locale, log)
+    } else {
+        engine.check_in(msg, locale)
+    }
 }
 
 fn rules(args: &[String]) -> Result<ExitCode, String> {

@@ -1,7 +1,7 @@
 //! The engine: compiles a configuration once, then checks messages.
 
 use crate::config::{Config, Policy};
-use crate::context::ContextRules;
+use crate::context::{ContextRules, SendLog};
 use crate::detect::Detector;
 use crate::error::Error;
 use crate::model::{Direction, Finding, Locale, Message, Span};
@@ -69,7 +69,7 @@ impl Engine {
             locale: Locale::default(),
             policy: Policy::default(),
             content: Detector,
-            context: ContextRules,
+            context: ContextRules::default(),
         }
     }
 
@@ -93,13 +93,69 @@ impl Engine {
     /// # Errors
     /// When the text is too long or the context is invalid (the error names the field).
     pub fn check_in(&self, msg: &Message, locale: Locale) -> Result<Vec<Finding>, Error> {
+        self.check_logged(msg, locale, None)
+    }
+
+    /// Checks an outbound message and records it in `log` for the bulk-send
+    /// guard: adds a `bulk_send` finding when the same or a near-same text
+    /// went to more than `bulk.max_contacts` distinct contacts within
+    /// `bulk.window_minutes`, this send included. Inbound messages are only
+    /// classified. Call it when the message is actually sent; use
+    /// [`Engine::check_against_log`] while the agent types.
+    ///
+    /// # Errors
+    /// As [`Engine::check_in`], and when an outbound message lacks
+    /// `context.now` or `context.contact.id`.
+    pub fn check_with_log(
+        &self,
+        msg: &Message,
+        locale: Locale,
+        log: &mut SendLog,
+    ) -> Result<Vec<Finding>, Error> {
+        self.check_logged(msg, locale, Some((log, true)))
+    }
+
+    /// Like [`Engine::check_with_log`] without recording the send: would
+    /// sending this message now make a bulk send?
+    ///
+    /// # Errors
+    /// As [`Engine::check_with_log`].
+    pub fn check_against_log(
+        &self,
+        msg: &Message,
+        locale: Locale,
+        log: &SendLog,
+    ) -> Result<Vec<Finding>, Error> {
+        self.check_logged(msg, locale, Some((&mut log.clone(), false)))
+    }
+
+    /// The one checking path (one copy of it in the wasm): with a log, the
+    /// bulk-send guard runs too, recording the send when the flag is set.
+    fn check_logged(
+        &self,
+        msg: &Message,
+        locale: Locale,
+        log: Option<(&mut SendLog, bool)>,
+    ) -> Result<Vec<Finding>, Error> {
+        let mut hits = self.hits(msg, locale)?;
+        if let (Some((log, record)), Direction::Outbound) = (log, msg.direction) {
+            hits.extend(
+                self.context
+                    .bulk(msg.context.as_ref(), &msg.text, log, record, locale)?,
+            );
+        }
+        Ok(self.finish(hits, locale))
+    }
+
+    /// Raw hits of a message, before policy and rendering.
+    fn hits(&self, msg: &Message, locale: Locale) -> Result<Vec<Hit>, Error> {
         if msg.text.len() > MAX_TEXT_BYTES {
             return Err(Error::limit(
                 "text",
                 format!("the text has {} bytes; the limit is {MAX_TEXT_BYTES}. Split it into several messages.", msg.text.len()),
             ));
         }
-        let hits = match msg.direction {
+        Ok(match msg.direction {
             Direction::Outbound => {
                 let mut hits = self.content.scan(&msg.text, msg.lang, locale);
                 hits.extend(pii::scan(&msg.text, locale));
@@ -113,8 +169,7 @@ impl Engine {
                 hits
             }
             Direction::Inbound => inbound::classify(&msg.text, msg.lang),
-        };
-        Ok(self.finish(hits, locale))
+        })
     }
 
     /// Applies the configured policy and renders texts.

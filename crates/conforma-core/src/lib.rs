@@ -28,7 +28,7 @@ mod pii;
 pub mod rules;
 
 pub use config::{Config, RuleOverride};
-pub use context::{BulkConfig, Holidays, Surface, WeeklyHours};
+pub use context::{BulkConfig, Holidays, SendLog, Surface, WeeklyHours};
 pub use engine::{Engine, MAX_TEXT_BYTES};
 pub use error::{Error, ErrorKind};
 pub use model::{

@@ -7,7 +7,7 @@
 
 mod offsets;
 
-use conforma_core::{self as core, Config, Direction, Lang, Locale, Message};
+use conforma_core::{self as core, Config, Direction, Lang, Locale, Message, SendLog};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -66,6 +66,11 @@ export interface ErrorDetail {
 }
 export type CheckResult =
   | { type: "success"; findings: Finding[] }
+  | { type: "failure"; errors: ErrorDetail[] };
+/** State of the bulk-send guard: a compact string; store it as is and pass it back. Start with `""`. */
+export type SendLog = string;
+export type LoggedCheckResult =
+  | { type: "success"; findings: Finding[]; log: SendLog }
   | { type: "failure"; errors: ErrorDetail[] };
 export type ValidateResult = { type: "success" } | { type: "failure"; errors: ErrorDetail[] };
 export interface LocalizedText { "pt-BR": string; es: string; en: string; }
@@ -133,6 +138,9 @@ enum Tagged<T: Serialize> {
 #[derive(Serialize)]
 struct Findings {
     findings: Vec<offsets::JsFinding>,
+    /// The bulk-send log in its text form (`checkAndRecord`, `checkWithLog` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    log: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -181,10 +189,12 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
+    // Field paths are relative to the argument (`timezone`, `context.now`), as in the core's errors.
+    let kind = if what == "config" { "config" } else { "input" };
     let bad = |message: String, field: String| ErrorDetail {
         message: format!("{field}: {message}"),
         field: Some(field),
-        kind: "config",
+        kind,
     };
     let json = js_sys::JSON::stringify(&value)
         .ok()
@@ -193,11 +203,7 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(
     let de = &mut serde_json::Deserializer::from_str(&json);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let field = if path == "." {
-            what.to_owned()
-        } else {
-            format!("{what}.{path}")
-        };
+        let field = if path == "." { what.to_owned() } else { path };
         // serde_json's "at line 1 column 40" refers to the stringified object: drop it.
         let inner = e.inner().to_string();
         let message = inner
@@ -206,6 +212,11 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(
             .to_owned();
         bad(message, field)
     })
+}
+
+/// An optional imported value as a plain `JsValue` (`undefined` when absent).
+fn opt<T: Into<JsValue>>(value: Option<T>) -> JsValue {
+    value.map_or(JsValue::UNDEFINED, Into::into)
 }
 
 fn parse_config(config: JsValue) -> Result<core::Engine, ErrorDetail> {
@@ -221,7 +232,7 @@ impl Engine {
     /// `validateConfig` to get the same as a tagged result.
     #[wasm_bindgen(constructor)]
     pub fn new(config: Option<JsConfig>) -> Result<Engine, JsError> {
-        parse_config(config.map_or(JsValue::UNDEFINED, JsValue::from))
+        parse_config(opt(config))
             .map(|inner| Engine { inner })
             .map_err(|e| JsError::new(&e.message))
     }
@@ -229,7 +240,34 @@ impl Engine {
     /// Checks one message. Offsets are UTF-16 code units into `text`.
     #[wasm_bindgen(unchecked_return_type = "CheckResult")]
     pub fn check(&self, text: &str, options: Option<JsCheckOptions>) -> JsValue {
-        to_js(&self.check_inner(text, options.map_or(JsValue::UNDEFINED, JsValue::from)))
+        to_js(&self.check_inner(text, opt(options), None))
+    }
+
+    /// Checks a message that is being sent and records it in the bulk-send
+    /// log: adds a `bulk_send` finding when the same or a near-same text went
+    /// to more than `bulk.max_contacts` contacts within `bulk.window_minutes`.
+    /// Needs `options.context.now` and `options.context.contact.id`. Returns
+    /// the updated log; store it and pass it to the next call.
+    #[wasm_bindgen(js_name = checkAndRecord, unchecked_return_type = "LoggedCheckResult")]
+    pub fn check_and_record(
+        &self,
+        text: &str,
+        options: Option<JsCheckOptions>,
+        #[wasm_bindgen(unchecked_param_type = "SendLog | undefined")] log: Option<String>,
+    ) -> JsValue {
+        to_js(&self.check_inner(text, opt(options), Some((log, true))))
+    }
+
+    /// Like `checkAndRecord` without recording: would sending this now be a
+    /// bulk send? Use it while the agent types. The log is returned unchanged.
+    #[wasm_bindgen(js_name = checkWithLog, unchecked_return_type = "LoggedCheckResult")]
+    pub fn check_with_log(
+        &self,
+        text: &str,
+        options: Option<JsCheckOptions>,
+        #[wasm_bindgen(unchecked_param_type = "SendLog | undefined")] log: Option<String>,
+    ) -> JsValue {
+        to_js(&self.check_inner(text, opt(options), Some((log, false))))
     }
 
     /// The default locale of messages.
@@ -240,28 +278,50 @@ impl Engine {
 }
 
 impl Engine {
-    fn check_inner(&self, text: &str, options: JsValue) -> Tagged<Findings> {
+    /// Builds the message and resolves the locale from the options.
+    fn message(&self, text: &str, options: JsValue) -> Result<(Message, Locale), ErrorDetail> {
+        let opts: CheckOptions = from_js(options, "options")?;
+        let locale = match opts.locale.as_deref() {
+            None => self.inner.locale(),
+            Some(tag) => Locale::parse(tag).ok_or_else(|| ErrorDetail {
+                message: format!("locale: unknown locale '{tag}'. Use 'pt-BR', 'es' or 'en'."),
+                field: Some("locale".into()),
+                kind: "unknown_id",
+            })?,
+        };
+        let msg = Message {
+            text: text.to_owned(),
+            direction: opts.direction,
+            lang: opts.lang,
+            context: opts.context,
+        };
+        Ok((msg, locale))
+    }
+
+    /// Checks a message; with `log` (text form, record flag), through the bulk-send guard.
+    fn check_inner(
+        &self,
+        text: &str,
+        options: JsValue,
+        log: Option<(Option<String>, bool)>,
+    ) -> Tagged<Findings> {
         let run = || -> Result<Findings, ErrorDetail> {
-            let opts: CheckOptions = from_js(options, "options")?;
-            let locale = match opts.locale.as_deref() {
-                None => self.inner.locale(),
-                Some(tag) => Locale::parse(tag).ok_or_else(|| ErrorDetail {
-                    message: format!(
-                        "options.locale: unknown locale '{tag}'. Use 'pt-BR', 'es' or 'en'."
-                    ),
-                    field: Some("options.locale".into()),
-                    kind: "unknown_id",
-                })?,
+            let (msg, locale) = self.message(text, options)?;
+            let (findings, log) = match log {
+                None => (self.inner.check_in(&msg, locale)?, None),
+                Some((log, record)) => {
+                    let mut log: SendLog = log.as_deref().unwrap_or("").parse()?;
+                    let findings = if record {
+                        self.inner.check_with_log(&msg, locale, &mut log)?
+                    } else {
+                        self.inner.check_against_log(&msg, locale, &log)?
+                    };
+                    (findings, Some(log.to_string()))
+                }
             };
-            let msg = Message {
-                text: text.to_owned(),
-                direction: opts.direction,
-                lang: opts.lang,
-                context: opts.context,
-            };
-            let findings = self.inner.check_in(&msg, locale)?;
             Ok(Findings {
                 findings: offsets::to_utf16(text, findings),
+                log,
             })
         };
         match run() {
@@ -273,10 +333,8 @@ impl Engine {
 
 /// Validates a configuration without keeping an engine.
 #[wasm_bindgen(js_name = validateConfig, unchecked_return_type = "ValidateResult")]
-pub fn validate_config(
-    #[wasm_bindgen(unchecked_param_type = "Config")] config: JsValue,
-) -> JsValue {
-    match parse_config(config) {
+pub fn validate_config(config: Option<JsConfig>) -> JsValue {
+    match parse_config(opt(config)) {
         Ok(_) => to_js(&Tagged::Success(Nothing {})),
         Err(e) => to_js(&Tagged::<Nothing>::Failure { errors: vec![e] }),
     }
