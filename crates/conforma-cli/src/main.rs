@@ -145,10 +145,21 @@ pub(crate) fn parse_opts(args: &[String]) -> Result<Opts, String> {
 fn load_config(path: &str) -> Result<Config, String> {
     let text =
         std::fs::read_to_string(path).map_err(|e| format!("cannot read config '{path}': {e}"))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = e.path().to_string();
-        format!("invalid config '{path}' at '{field}': {}", e.inner())
+    parse_json(&text).map_err(|(field, e)| match field {
+        Some(field) => format!("invalid config '{path}' at '{field}': {e}"),
+        None => format!("invalid config '{path}': {e}"),
+    })
+}
+
+/// Deserializes JSON; on error, the path of the offending field (when not the
+/// top level) and serde_json's message with its position.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, (Option<String>, serde_json::Error)> {
+    serde_json::from_str(text).map_err(|e| {
+        let path =
+            conforma_core::json_path_at(text, conforma_core::offset_of(text, e.line(), e.column()));
+        ((!path.is_empty()).then_some(path), e)
     })
 }
 
@@ -188,14 +199,9 @@ impl Line {
 
 /// Parses one JSON line, naming the offending field on error.
 pub(crate) fn parse_line(raw: &str) -> Result<Line, String> {
-    let de = &mut serde_json::Deserializer::from_str(raw);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        if path == "." {
-            e.inner().to_string()
-        } else {
-            format!("field '{path}': {}", e.inner())
-        }
+    parse_json(raw).map_err(|(field, e)| match field {
+        Some(field) => format!("field '{field}': {e}"),
+        None => e.to_string(),
     })
 }
 

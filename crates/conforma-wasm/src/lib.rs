@@ -181,7 +181,8 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 ///
 /// Goes through `JSON.stringify` + serde_json rather than serde-wasm-bindgen's
 /// deserializer: the latter reads only the fields a struct knows, so a typo like
-/// `timezon` would pass silently instead of being reported.
+/// `timezon` would pass silently instead of being reported. The field path is
+/// recovered from the error position (see `conforma_core::json_path_at`).
 fn from_js<T: for<'de> Deserialize<'de> + Default>(
     value: JsValue,
     what: &str,
@@ -200,12 +201,15 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| bad("must be a plain JSON-like object".into(), what.to_owned()))?;
-    let de = &mut serde_json::Deserializer::from_str(&json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." { what.to_owned() } else { path };
+    serde_json::from_str(&json).map_err(|e| {
+        let path = core::json_path_at(&json, core::offset_of(&json, e.line(), e.column()));
+        let field = if path.is_empty() {
+            what.to_owned()
+        } else {
+            path
+        };
         // serde_json's "at line 1 column 40" refers to the stringified object: drop it.
-        let inner = e.inner().to_string();
+        let inner = e.to_string();
         let message = inner
             .rsplit_once(" at line ")
             .map_or(inner.as_str(), |(m, _)| m)
