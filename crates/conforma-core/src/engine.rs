@@ -4,9 +4,10 @@ use crate::config::{Config, Policy};
 use crate::context::ContextRules;
 use crate::detect::Detector;
 use crate::error::Error;
-use crate::model::{Direction, Finding, Locale, Message, Span};
+use crate::model::{Direction, Finding, Locale, Message, Severity, Span};
 use crate::rules::RuleInfo;
-use crate::{inbound, pii};
+use crate::{detect, inbound, pack, pii};
+use std::sync::Arc;
 
 /// Longest text accepted by [`Engine::check`], in UTF-8 bytes (WhatsApp's own
 /// limit is 65,536 characters; this leaves room for pasted documents).
@@ -32,6 +33,10 @@ pub(crate) struct Hit {
     pub message: Option<String>,
     /// A suggestion with details (already localized), replacing the rule's default.
     pub suggestion: Option<String>,
+    /// For custom-topic hits (`rule` is then a placeholder): the topic's index in the packs.
+    pub custom: Option<u16>,
+    /// A default severity replacing the rule's (lexicon entries may carry one); configuration still wins.
+    pub severity: Option<Severity>,
 }
 
 impl Hit {
@@ -42,6 +47,8 @@ impl Hit {
             spans,
             message: None,
             suggestion: None,
+            custom: None,
+            severity: None,
         }
     }
 }
@@ -53,22 +60,39 @@ impl Engine {
     /// A [`crate::ErrorKind::Config`] or [`crate::ErrorKind::UnknownId`] error naming the field.
     pub fn new(config: &Config) -> Result<Engine, Error> {
         let locale = config.resolved_locale()?;
-        let policy = Policy::resolve(&config.rules, &[])?;
+        let packs = pack::compile(&config.packs)?;
+        // Pack overrides first; the configuration's own `rules` win over them.
+        let mut overrides = packs
+            .as_ref()
+            .map(|p| p.overrides.clone())
+            .unwrap_or_default();
+        for (key, ov) in &config.rules {
+            let merged = overrides.entry(key.clone()).or_default();
+            merged.enabled = ov.enabled.or(merged.enabled);
+            merged.severity = ov.severity.or(merged.severity);
+        }
+        let topic_ids: Vec<String> = packs
+            .as_ref()
+            .map(|p| p.topics.iter().map(|t| t.id.clone()).collect())
+            .unwrap_or_default();
+        let policy = Policy::resolve(&overrides, &topic_ids)?;
         let context = ContextRules::compile(config)?;
+        detect::warm_up();
         Ok(Engine {
             locale,
             policy,
-            content: Detector,
+            content: Detector::with_packs(packs.map(Arc::new)),
             context,
         })
     }
 
     /// The built-in policy with default settings.
     pub fn builtin() -> Engine {
+        detect::warm_up();
         Engine {
             locale: Locale::default(),
             policy: Policy::default(),
-            content: Detector,
+            content: Detector::default(),
             context: ContextRules::default(),
         }
     }
@@ -101,7 +125,7 @@ impl Engine {
         }
         let hits = match msg.direction {
             Direction::Outbound => {
-                let mut hits = self.content.scan(&msg.text, msg.lang, locale);
+                let mut hits = self.content.scan(&msg.text);
                 hits.extend(pii::scan(&msg.text, locale));
                 if let Some(ctx) = &msg.context {
                     let ctx_hits = self
@@ -123,26 +147,40 @@ impl Engine {
             .into_iter()
             .filter_map(|h| {
                 let r = h.rule;
-                let (enabled, severity) = self
-                    .policy
-                    .effective(r.id, r.category, r.enabled, r.severity);
+                let topic = h
+                    .custom
+                    .and_then(|i| self.content.packs()?.topics.get(usize::from(i)));
+                let id = topic.map_or(r.id, |t| t.id.as_str());
+                let default_severity = h
+                    .severity
+                    .or(topic.map(|t| t.severity))
+                    .unwrap_or(r.severity);
+                let (enabled, severity) =
+                    self.policy
+                        .effective(id, r.category, r.enabled, default_severity);
                 if !enabled {
                     return None;
                 }
                 let main = h.spans.first().copied().unwrap_or(Span::new(0, 0));
+                let (message, suggestion) = match topic {
+                    Some(t) => (
+                        t.message(locale).to_owned(),
+                        t.suggestion(locale).map(str::to_owned),
+                    ),
+                    None => (
+                        r.message.get(locale).to_owned(),
+                        r.suggestion.map(|s| s.get(locale).to_owned()),
+                    ),
+                };
                 Some(Finding {
-                    rule: r.id.to_owned(),
+                    rule: id.to_owned(),
                     category: r.category,
                     severity,
                     start: main.start,
                     end: main.end,
                     spans: h.spans,
-                    message: h
-                        .message
-                        .unwrap_or_else(|| r.message.get(locale).to_owned()),
-                    suggestion: h
-                        .suggestion
-                        .or_else(|| r.suggestion.map(|s| s.get(locale).to_owned())),
+                    message: h.message.unwrap_or(message),
+                    suggestion: h.suggestion.or(suggestion),
                 })
             })
             .collect();

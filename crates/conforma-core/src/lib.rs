@@ -35,7 +35,7 @@ pub use model::{
     Category, CategoryGroup, Contact, Context, Direction, Finding, Lang, Locale, Message,
     OptInStatus, Severity, Span, Text,
 };
-pub use pack::Pack;
+pub use pack::{Pack, Topic, MAX_PACKS, MAX_TERMS, MAX_TERM_BYTES, MAX_TOPICS};
 
 /// The engine's version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

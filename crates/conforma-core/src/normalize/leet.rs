@@ -1,0 +1,94 @@
+//! Step 8: leetspeak inside words: `0→o 1→i 3→e 4→a 5→s 7→t @→a $→s`.
+//!
+//! Only words that are mostly letters are rewritten, and only when every
+//! non-letter in them is a leet character, so order numbers, prices, codes
+//! ("Z2820357F") and "R$" are left alone.
+
+use super::Unit;
+
+fn leet(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        _ => return None,
+    })
+}
+
+fn in_token(c: char) -> bool {
+    c.is_alphanumeric() || c == '@' || c == '$'
+}
+
+/// Rewrites leet words in place.
+pub(crate) fn apply(units: &mut [Unit]) {
+    let mut i = 0;
+    while i < units.len() {
+        if !units.get(i).is_some_and(|u| in_token(u.c)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut letters, mut others, mut foreign) = (0usize, 0usize, false);
+        // Letters seen after the first leet char: without them the leet
+        // chars are only a suffix ("mp3", "ps5"), a model number.
+        let mut letter_after_leet = false;
+        while let Some(u) = units.get(i).filter(|u| in_token(u.c)) {
+            if u.c.is_alphabetic() {
+                letters += 1;
+                letter_after_leet |= others > 0;
+            } else if leet(u.c).is_some() {
+                others += 1;
+            } else {
+                foreign = true;
+            }
+            i += 1;
+        }
+        if others > 0 && letter_after_leet && !foreign && letters >= 2 && others <= letters {
+            if let Some(word) = units.get_mut(start..i) {
+                for u in word {
+                    if let Some(l) = leet(u.c) {
+                        u.c = l;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn run(s: &str) -> String {
+        let mut units: Vec<Unit> = s
+            .char_indices()
+            .map(|(i, c)| Unit {
+                c,
+                span: Span::new(i, i + c.len_utf8()),
+            })
+            .collect();
+        apply(&mut units);
+        units.iter().map(|u| u.c).collect()
+    }
+
+    #[test]
+    fn decodes_leet_words() {
+        assert_eq!(run("3st3r0id3s"), "esteroides");
+        assert_eq!(run("m4c0nh4 c0c@ $exo"), "maconha coca sexo");
+        assert_eq!(run("c0c4 xbox360 ps5"), "coca xbox360 ps5");
+        assert_eq!(run("w1sky 7equila"), "wisky tequila");
+    }
+
+    #[test]
+    fn leaves_numbers_codes_and_prices() {
+        assert_eq!(
+            run("pedido 12345 Z2820357F R$50 r$ 5g mp3"),
+            "pedido 12345 Z2820357F R$50 r$ 5g mp3"
+        );
+        assert_eq!(run("US$100 2x 10h30"), "US$100 2x 10h30");
+    }
+}

@@ -1,0 +1,57 @@
+//! Step 9: repeated letters. "cervejaaaa" and "VODKAAA" stretch a word;
+//! runs of three or more identical letters become one. Doubles stay, since
+//! they are ordinary spelling ("carro", "beer").
+
+use super::{Unit, DELETED};
+
+/// Collapses letter runs in place; the kept letter's span covers the run.
+pub(crate) fn collapse(units: &mut Vec<Unit>) {
+    let mut changed = false;
+    let mut i = 0;
+    while i < units.len() {
+        let Some(first) = units.get(i).copied() else {
+            break;
+        };
+        let mut j = i + 1;
+        while units.get(j).is_some_and(|u| u.c == first.c) {
+            j += 1;
+        }
+        if first.c.is_alphabetic() && j - i >= 3 {
+            let end = units.get(j - 1).map_or(first.span.end, |u| u.span.end);
+            if let Some(u) = units.get_mut(i) {
+                u.span.end = end;
+            }
+            if let Some(rest) = units.get_mut(i + 1..j) {
+                rest.iter_mut().for_each(|u| u.c = DELETED);
+            }
+            changed = true;
+        }
+        i = j;
+    }
+    if changed {
+        units.retain(|u| u.c != DELETED);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    #[test]
+    fn collapses_runs_and_keeps_doubles() {
+        let s = "cervejaaaa beer carro 1000 !!!";
+        let mut units: Vec<Unit> = s
+            .char_indices()
+            .map(|(i, c)| Unit {
+                c,
+                span: Span::new(i, i + c.len_utf8()),
+            })
+            .collect();
+        collapse(&mut units);
+        let out: String = units.iter().map(|u| u.c).collect();
+        assert_eq!(out, "cerveja beer carro 1000 !!!");
+        let a = units.iter().position(|u| u.c == 'a').unwrap();
+        assert_eq!(units[a].span, Span::new(6, 10));
+    }
+}

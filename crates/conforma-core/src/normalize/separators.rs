@@ -1,0 +1,97 @@
+//! Step 7: separator collapsing. "w.h.i.s.k.y", "b e b i d a" and
+//! "c-o-c-a" spell a word one character at a time; join such runs.
+//!
+//! Only runs of at least four single characters (three of them letters)
+//! joined by the same separator are collapsed, so "a e i" or "R$ 5" stay.
+
+use super::{Unit, DELETED};
+
+const MIN_CHARS: usize = 4;
+const MIN_LETTERS: usize = 3;
+
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '-' | '_' | '*' | ' ' | '·' | '/' | '|' | '+' | '~' | ':'
+    )
+}
+
+fn is_single(units: &[Unit], i: usize) -> bool {
+    let alnum = |k: usize| units.get(k).is_some_and(|u| super::is_word(u.c));
+    alnum(i) && !(i > 0 && alnum(i - 1)) && !alnum(i + 1)
+}
+
+/// Collapses spelled-out runs in place.
+pub(crate) fn collapse(units: &mut Vec<Unit>) {
+    let mut changed = false;
+    let mut i = 0;
+    while i < units.len() {
+        if !is_single(units, i) {
+            i += 1;
+            continue;
+        }
+        let sep = units.get(i + 1).map(|u| u.c);
+        let Some(sep) = sep.filter(|&c| is_separator(c)) else {
+            i += 1;
+            continue;
+        };
+        // Walk X sep X sep X … with the same separator.
+        let mut end = i; // last single char of the run
+        let mut count = 1;
+        let mut letters = usize::from(units.get(i).is_some_and(|u| u.c.is_alphabetic()));
+        while units.get(end + 1).is_some_and(|u| u.c == sep) && is_single(units, end + 2) {
+            end += 2;
+            count += 1;
+            letters += usize::from(units.get(end).is_some_and(|u| u.c.is_alphabetic()));
+        }
+        if count >= MIN_CHARS && letters >= MIN_LETTERS {
+            let mut k = i + 1;
+            while k < end {
+                if let Some(u) = units.get_mut(k) {
+                    u.c = DELETED;
+                }
+                k += 2;
+            }
+            changed = true;
+        }
+        i = end + 1;
+    }
+    if changed {
+        units.retain(|u| u.c != DELETED);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn run(s: &str) -> String {
+        let mut units: Vec<Unit> = s
+            .char_indices()
+            .map(|(i, c)| Unit {
+                c,
+                span: Span::new(i, i + c.len_utf8()),
+            })
+            .collect();
+        collapse(&mut units);
+        units.iter().map(|u| u.c).collect()
+    }
+
+    #[test]
+    fn joins_spelled_out_words() {
+        assert_eq!(run("w.h.i.s.k.y hoje"), "whisky hoje");
+        assert_eq!(run("tem b e b i d a aqui"), "tem bebida aqui");
+        assert_eq!(run("c-o-c-a"), "coca");
+        assert_eq!(run("v.0.d.k.a"), "v0dka");
+    }
+
+    #[test]
+    fn leaves_short_runs_and_mixed_separators() {
+        assert_eq!(run("a e i"), "a e i");
+        assert_eq!(run("R$ 5 e 6"), "R$ 5 e 6");
+        assert_eq!(run("1.2.3.4"), "1.2.3.4");
+        assert_eq!(run("a.b c-d"), "a.b c-d");
+        assert_eq!(run("S.A. e U.S.A"), "S.A. e U.S.A");
+    }
+}
