@@ -276,22 +276,24 @@ impl Matcher {
                 continue;
             };
             let (start, end) = (m.start(), m.end());
-            let first_is_word = pat.chars().next().is_some_and(is_word);
-            let last_is_word = pat.chars().next_back().is_some_and(is_word);
-            if first_is_word && text[..start].chars().next_back().is_some_and(is_word) {
-                continue;
-            }
-            if last_is_word
-                && !entry.prefix
-                && text
-                    .get(end..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(is_word)
-            {
+            let first = pat.chars().next();
+            let last = pat.chars().next_back();
+            let before = text.get(..start).and_then(|t| t.chars().next_back());
+            let after = text.get(end..).and_then(|t| t.chars().next());
+            if !boundary(before, first) || (!entry.prefix && !boundary(last, after)) {
                 continue;
             }
             out.push(Found { start, end, entry });
         }
+    }
+}
+
+/// Whether there is a word boundary between `a` and `b`. Letters meeting
+/// digits count as a boundary ("30mg", "5g"), so units and sizes match.
+fn boundary(a: Option<char>, b: Option<char>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) if is_word(a) && is_word(b) => a.is_numeric() != b.is_numeric(),
+        _ => true,
     }
 }
 
@@ -355,6 +357,9 @@ mod tests {
         let mut found = Vec::new();
         m.find("armazenamento desarmado", &mut found);
         assert!(found.is_empty());
+        m.find("2arma", &mut found);
+        assert_eq!(found.len(), 1);
+        found.clear();
         m.find("cerveja🍺arma", &mut found);
         assert_eq!(found.len(), 2);
     }

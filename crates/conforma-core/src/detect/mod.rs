@@ -194,6 +194,15 @@ impl Detector {
                     && (a.start, a.end) != (f.start, f.end)
             })
         };
+        // "Cerveja a gente não vende": a negated offer is no offer.
+        let negated = |f: &Found<'_>| {
+            found.iter().any(|g| {
+                g.entry.kind == Kind::Neg
+                    && g.entry.target == Target::All
+                    && g.end + NEGATION_WINDOW >= f.start
+                    && g.start <= f.end + NEGATION_WINDOW
+            })
+        };
         // (match, evidence) pairs that fire.
         let mut fired: Vec<(Found<'_>, Option<Found<'_>>)> = Vec::new();
         for f in found {
@@ -201,6 +210,9 @@ impl Detector {
                 || f.entry.target == Target::All
                 || allowed(f)
             {
+                continue;
+            }
+            if is_commerce(f.entry.target) && negated(f) {
                 continue;
             }
             if f.entry.kind == Kind::Term {
@@ -212,6 +224,8 @@ impl Detector {
                 |g: &Found<'_>| g.end + conf.window >= f.start && g.start <= f.end + conf.window;
             let word = t.get(f.start..f.end);
             let mut evidence = None;
+            let mut cue = None;
+            let mut faint_pair = None;
             let mut cancelled = false;
             for g in found.iter().filter(|g| near(g) && !allowed(g)) {
                 let same = g.entry.target == f.entry.target;
@@ -223,17 +237,24 @@ impl Detector {
                     Kind::Ctx if same => evidence = evidence.or(Some(*g)),
                     Kind::Weak | Kind::Term | Kind::Faint
                         if same
-                            && (f.entry.kind == Kind::Weak || g.entry.kind != Kind::Faint)
                             && (g.end <= f.start || g.start >= f.end)
                             && t.get(g.start..g.end) != word =>
                     {
-                        evidence = evidence.or(Some(*g));
+                        if f.entry.kind == Kind::Faint && g.entry.kind == Kind::Faint {
+                            faint_pair = faint_pair.or(Some(*g));
+                        } else {
+                            evidence = evidence.or(Some(*g));
+                        }
                     }
-                    Kind::Cue(c) if f.entry.kind == Kind::Weak && conf.cues & c as u8 != 0 => {
-                        evidence = evidence.or(Some(*g));
-                    }
+                    Kind::Cue(c) if conf.cues & c as u8 != 0 => cue = cue.or(Some(*g)),
                     _ => {}
                 }
+            }
+            // A cue completes a weak entry, or two faint ones together ("molly and coke available").
+            if f.entry.kind == Kind::Weak {
+                evidence = evidence.or(cue);
+            } else if cue.is_some() {
+                evidence = evidence.or(faint_pair);
             }
             if let (Some(e), false) = (evidence, cancelled) {
                 fired.push((*f, Some(e)));
@@ -283,6 +304,13 @@ impl Detector {
         hit.severity = f.entry.severity;
         Some(hit)
     }
+}
+
+/// How far (normalized bytes) a negation ("não vendemos") reaches.
+const NEGATION_WINDOW: usize = 30;
+
+fn is_commerce(t: Target) -> bool {
+    matches!(t, Target::Cat(c) if c.group() == crate::model::CategoryGroup::Commerce)
 }
 
 fn target_key(t: Target) -> (u8, u16) {

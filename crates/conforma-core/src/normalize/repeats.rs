@@ -4,6 +4,9 @@
 
 use super::{Unit, DELETED};
 
+/// Letters whose runs are words of their own ("xxx", "kkkk" laughter, "www").
+const KEEP: [char; 3] = ['x', 'k', 'w'];
+
 /// Collapses letter runs in place; the kept letter's span covers the run.
 pub(crate) fn collapse(units: &mut Vec<Unit>) {
     let mut changed = false;
@@ -16,7 +19,7 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
         while units.get(j).is_some_and(|u| u.c == first.c) {
             j += 1;
         }
-        if first.c.is_alphabetic() && j - i >= 3 {
+        if first.c.is_alphabetic() && !KEEP.contains(&first.c) && j - i >= 3 {
             let end = units.get(j - 1).map_or(first.span.end, |u| u.span.end);
             if let Some(u) = units.get_mut(i) {
                 u.span.end = end;
@@ -40,7 +43,7 @@ mod tests {
 
     #[test]
     fn collapses_runs_and_keeps_doubles() {
-        let s = "cervejaaaa beer carro 1000 !!!";
+        let s = "cervejaaaa beer carro 1000 !!! xxx kkkk";
         let mut units: Vec<Unit> = s
             .char_indices()
             .map(|(i, c)| Unit {
@@ -50,7 +53,7 @@ mod tests {
             .collect();
         collapse(&mut units);
         let out: String = units.iter().map(|u| u.c).collect();
-        assert_eq!(out, "cerveja beer carro 1000 !!!");
+        assert_eq!(out, "cerveja beer carro 1000 !!! xxx kkkk");
         let a = units.iter().position(|u| u.c == 'a').unwrap();
         assert_eq!(units[a].span, Span::new(6, 10));
     }

@@ -1,13 +1,18 @@
 //! Step 7: separator collapsing. "w.h.i.s.k.y", "b e b i d a" and
 //! "c-o-c-a" spell a word one character at a time; join such runs.
 //!
-//! Only runs of at least four single characters (three of them letters)
-//! joined by the same separator are collapsed, so "a e i" or "R$ 5" stay.
+//! Only runs of single characters joined by the same separator are
+//! collapsed: at least four (three letters) when spaced, so "a e i" or
+//! "R$ 5" stay; at least two letters with dots or dashes ("p.ó").
 
 use super::{Unit, DELETED};
 
-const MIN_CHARS: usize = 4;
-const MIN_LETTERS: usize = 3;
+/// Spaces separate real one-letter words ("a e o"), so spaced runs must be longer.
+const MIN_CHARS_SPACED: usize = 4;
+const MIN_LETTERS_SPACED: usize = 3;
+/// Dots and dashes inside a word ("p.ó", "c-o-c-a") are rarely innocent.
+const MIN_CHARS: usize = 2;
+const MIN_LETTERS: usize = 2;
 
 fn is_separator(c: char) -> bool {
     matches!(
@@ -44,7 +49,12 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
             count += 1;
             letters += usize::from(units.get(end).is_some_and(|u| u.c.is_alphabetic()));
         }
-        if count >= MIN_CHARS && letters >= MIN_LETTERS {
+        let (min_chars, min_letters) = if sep == ' ' {
+            (MIN_CHARS_SPACED, MIN_LETTERS_SPACED)
+        } else {
+            (MIN_CHARS, MIN_LETTERS)
+        };
+        if count >= min_chars && letters >= min_letters {
             let mut k = i + 1;
             while k < end {
                 if let Some(u) = units.get_mut(k) {
@@ -91,7 +101,8 @@ mod tests {
         assert_eq!(run("a e i"), "a e i");
         assert_eq!(run("R$ 5 e 6"), "R$ 5 e 6");
         assert_eq!(run("1.2.3.4"), "1.2.3.4");
-        assert_eq!(run("a.b c-d"), "a.b c-d");
-        assert_eq!(run("S.A. e U.S.A"), "S.A. e U.S.A");
+        assert_eq!(run("a.b c-d"), "ab cd");
+        assert_eq!(run("p.ó e 1.2"), "pó e 1.2");
+        assert_eq!(run("a. b"), "a. b");
     }
 }
