@@ -63,8 +63,11 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
                 k += 2;
             }
             changed = true;
+            i = end + 1;
+        } else {
+            // The last char may start a run with another separator ("e b.a.l.a").
+            i += 1;
         }
-        i = end + 1;
     }
     if changed {
         units.retain(|u| u.c != DELETED);
@@ -103,6 +106,7 @@ mod tests {
         assert_eq!(run("1.2.3.4"), "1.2.3.4");
         assert_eq!(run("a.b c-d"), "ab cd");
         assert_eq!(run("p.ó e 1.2"), "pó e 1.2");
+        assert_eq!(run("tem e b.a.l.a"), "tem e bala");
         assert_eq!(run("a. b"), "a. b");
     }
 }
