@@ -283,6 +283,14 @@ impl Matcher {
             if !boundary(before, first) || (!entry.prefix && !boundary(last, after)) {
                 continue;
             }
+            // A prefix entry covers the whole word it starts ("cervejas").
+            let end = if entry.prefix {
+                text.get(end..)
+                    .and_then(|rest| rest.char_indices().find(|&(_, c)| !is_word(c)))
+                    .map_or(text.len(), |(i, _)| end + i)
+            } else {
+                end
+            };
             out.push(Found { start, end, entry });
         }
     }
@@ -331,7 +339,7 @@ mod tests {
             .iter()
             .map(|f| (f.start, f.end, f.entry.kind))
             .collect();
-        assert_eq!(words, vec![(0, 7, Kind::Term), (11, 16, Kind::Weak)]);
+        assert_eq!(words, vec![(0, 8, Kind::Term), (11, 16, Kind::Weak)]);
         assert_eq!(found[0].entry.severity, Some(Severity::Block));
         assert_eq!(found[0].entry.lang, Some(Lang::Pt));
     }

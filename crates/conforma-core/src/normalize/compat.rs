@@ -47,6 +47,14 @@ pub(crate) fn fold(c: char, mut out: impl FnMut(char)) {
         0x029F => Some('l'),
         0x0274 => Some('n'),
         0x028F => Some('y'),
+        // Roman numerals that look like single letters (ⅽ ⅰ ⅴ ⅹ ⅼ ⅾ ⅿ).
+        0x2160 | 0x2170 => Some('i'),
+        0x2164 | 0x2174 => Some('v'),
+        0x2169 | 0x2179 => Some('x'),
+        0x216C | 0x217C => Some('l'),
+        0x216D | 0x217D => Some('c'),
+        0x216E | 0x217E => Some('d'),
+        0x216F | 0x217F => Some('m'),
         // Letter-like symbols.
         0x2102 => Some('c'),
         0x210A..=0x2113 => Some(match u {
