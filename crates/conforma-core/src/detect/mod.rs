@@ -178,33 +178,49 @@ impl Detector {
         if let Some(m) = self.packs.as_deref().and_then(|p| p.matcher.as_ref()) {
             m.find(t, &mut found);
         }
-        let mut hits = self.lexicon_hits(&norm, &found);
+        let mut hits = self.lexicon_hits(&norm, &mut found);
         style::scan(text, &mut hits);
         hits
     }
 
-    fn lexicon_hits(&self, norm: &Normalized, found: &[Found<'_>]) -> Vec<Hit> {
+    fn lexicon_hits(&self, norm: &Normalized, found: &mut [Found<'_>]) -> Vec<Hit> {
         let t = norm.text();
+        // Sorted by start, every look-around below is a binary search plus a
+        // short scan, so a 64 KiB message full of matches stays linear-ish.
+        found.sort_unstable_by_key(|f| (f.start, f.end));
+        let found: &[Found<'_>] = found;
+        let longest = found.iter().map(|f| f.end - f.start).max().unwrap_or(0);
+        let allows: Vec<Found<'_>> = found
+            .iter()
+            .filter(|f| f.entry.kind == Kind::Allow)
+            .copied()
+            .collect();
+        let negations: Vec<Found<'_>> = found
+            .iter()
+            .filter(|f| f.entry.kind == Kind::Neg && f.entry.target == Target::All)
+            .copied()
+            .collect();
         let allowed = |f: &Found<'_>| {
-            found.iter().any(|a| {
-                a.entry.kind == Kind::Allow
-                    && (a.entry.target == Target::All || a.entry.target == f.entry.target)
-                    && a.start <= f.start
-                    && f.end <= a.end
-                    && (a.start, a.end) != (f.start, f.end)
-            })
+            around(&allows, f.start.saturating_sub(longest), f.start)
+                .iter()
+                .any(|a| {
+                    (a.entry.target == Target::All || a.entry.target == f.entry.target)
+                        && f.end <= a.end
+                        && (a.start, a.end) != (f.start, f.end)
+                })
         };
         // "Cerveja a gente não vende": a negated offer is no offer.
         let negated = |f: &Found<'_>| {
-            found.iter().any(|g| {
-                g.entry.kind == Kind::Neg
-                    && g.entry.target == Target::All
-                    && g.end + NEGATION_WINDOW >= f.start
-                    && g.start <= f.end + NEGATION_WINDOW
-            })
+            around(
+                &negations,
+                f.start.saturating_sub(NEGATION_WINDOW + longest),
+                f.end + NEGATION_WINDOW,
+            )
+            .iter()
+            .any(|g| g.end + NEGATION_WINDOW >= f.start)
         };
         // (match, evidence) pairs that fire.
-        let mut fired: Vec<(Found<'_>, Option<Found<'_>>)> = Vec::new();
+        let mut fired: Vec<(Found<'_>, [Option<Found<'_>>; 2])> = Vec::new();
         for f in found {
             if !matches!(f.entry.kind, Kind::Term | Kind::Weak | Kind::Faint)
                 || f.entry.target == Target::All
@@ -216,18 +232,22 @@ impl Detector {
                 continue;
             }
             if f.entry.kind == Kind::Term {
-                fired.push((*f, None));
+                fired.push((*f, [None, None]));
                 continue;
             }
             let conf = self.conf(f.entry.target);
-            let near =
-                |g: &Found<'_>| g.end + conf.window >= f.start && g.start <= f.end + conf.window;
+            let window = around(
+                found,
+                f.start.saturating_sub(conf.window + longest),
+                f.end + conf.window,
+            );
+            let near = |g: &Found<'_>| g.end + conf.window >= f.start;
             let word = t.get(f.start..f.end);
             let mut evidence = None;
             let mut cue = None;
             let mut faint_pair = None;
             let mut cancelled = false;
-            for g in found.iter().filter(|g| near(g) && !allowed(g)) {
+            for g in window.iter().filter(|g| near(g) && !allowed(g)) {
                 let same = g.entry.target == f.entry.target;
                 match g.entry.kind {
                     Kind::Neg if same => {
@@ -251,13 +271,12 @@ impl Detector {
                 }
             }
             // A cue completes a weak entry, or two faint ones together ("molly and coke available").
-            if f.entry.kind == Kind::Weak {
-                evidence = evidence.or(cue);
-            } else if cue.is_some() {
-                evidence = evidence.or(faint_pair);
+            if f.entry.kind == Kind::Faint {
+                evidence = evidence.or(cue.and(faint_pair));
             }
-            if let (Some(e), false) = (evidence, cancelled) {
-                fired.push((*f, Some(e)));
+            let complete = evidence.is_some() || (f.entry.kind == Kind::Weak && cue.is_some());
+            if complete && !cancelled {
+                fired.push((*f, [evidence, cue]));
             }
         }
         // Keep the longest of overlapping matches of one category ("vinho" inside "vinho tinto").
@@ -278,7 +297,7 @@ impl Detector {
             }
             last = Some((f.entry.target, f.end));
             let mut spans = vec![norm.original(f.start, f.end)];
-            if let Some(e) = evidence {
+            for e in evidence.into_iter().flatten() {
                 let s = norm.original(e.start, e.end);
                 if !spans.contains(&s) {
                     spans.push(s);
@@ -304,6 +323,13 @@ impl Detector {
         hit.severity = f.entry.severity;
         Some(hit)
     }
+}
+
+/// The matches of `sorted` (by start) that start within `[lo, hi]`.
+fn around<'a, 'm>(sorted: &'a [Found<'m>], lo: usize, hi: usize) -> &'a [Found<'m>] {
+    let from = sorted.partition_point(|f| f.start < lo);
+    let to = sorted.partition_point(|f| f.start <= hi);
+    sorted.get(from..to.max(from)).unwrap_or(&[])
 }
 
 /// How far (normalized bytes) a negation ("não vendemos") reaches.
