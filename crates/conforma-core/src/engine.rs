@@ -20,6 +20,8 @@ pub struct Engine {
     policy: Policy,
     content: Detector,
     context: ContextRules,
+    /// Whether any brand-voice rule is on (they are off by default; skip the work).
+    style: bool,
 }
 
 /// A raw detection, before configuration (enabled, severity) and localization.
@@ -78,8 +80,13 @@ impl Engine {
         let policy = Policy::resolve(&overrides, &topic_ids)?;
         let context = ContextRules::compile(config)?;
         detect::warm_up();
+        let style = detect::RULES
+            .iter()
+            .filter(|r| r.category == crate::model::Category::Style)
+            .any(|r| policy.effective(r.id, r.category, r.enabled, r.severity).0);
         Ok(Engine {
             locale,
+            style,
             policy,
             content: Detector::with_packs(packs.map(Arc::new)),
             context,
@@ -90,6 +97,7 @@ impl Engine {
     pub fn builtin() -> Engine {
         detect::warm_up();
         Engine {
+            style: false,
             locale: Locale::default(),
             policy: Policy::default(),
             content: Detector::default(),
@@ -125,7 +133,7 @@ impl Engine {
         }
         let hits = match msg.direction {
             Direction::Outbound => {
-                let mut hits = self.content.scan(&msg.text);
+                let mut hits = self.content.scan(&msg.text, self.style);
                 hits.extend(pii::scan(&msg.text, locale));
                 if let Some(ctx) = &msg.context {
                     let ctx_hits = self

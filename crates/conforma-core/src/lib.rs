@@ -37,5 +37,18 @@ pub use model::{
 };
 pub use pack::{Pack, Topic, MAX_PACKS, MAX_TERMS, MAX_TERM_BYTES, MAX_TOPICS};
 
+/// Hooks for `cargo bench -p conforma-core`; not part of the stable API.
+#[doc(hidden)]
+pub mod bench {
+    /// Compiles the built-in lexicons from scratch; returns the pattern count.
+    pub fn compile_builtin() -> usize {
+        crate::detect::compile_builtin_uncached()
+    }
+    /// Runs the normalization pipeline; returns the normalized length.
+    pub fn normalize(text: &str) -> usize {
+        crate::normalize::Normalized::new(text).text().len()
+    }
+}
+
 /// The engine's version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,6 +1,7 @@
 //! Step 3: case folding, so "CERVEJA" and "Cerveja" match "cerveja".
 
 /// Feeds the lowercase form of `c` to `out` (usually one char; `İ` gives two).
+#[inline]
 pub(crate) fn fold(c: char, mut out: impl FnMut(char)) {
     if c.is_ascii() {
         out(c.to_ascii_lowercase());

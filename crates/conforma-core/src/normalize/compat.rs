@@ -4,6 +4,7 @@
 //! superscripts, Latin ligatures and the many space characters.
 
 /// Feeds the compatibility form of `c` to `out` (one or more chars).
+#[inline]
 pub(crate) fn fold(c: char, mut out: impl FnMut(char)) {
     let u = c as u32;
     let simple = match u {

@@ -3,6 +3,7 @@
 //! (lowercase, since case folding runs first).
 
 /// The Latin letter `c` imitates, or `c` itself.
+#[inline]
 pub(crate) fn fold(c: char) -> char {
     if c.is_ascii() {
         return c;

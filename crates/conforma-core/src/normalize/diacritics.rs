@@ -8,6 +8,7 @@ pub(crate) fn is_combining(c: char) -> bool {
 }
 
 /// The base letter of a lowercase Latin letter with diacritics.
+#[inline]
 pub(crate) fn strip(c: char) -> char {
     if c.is_ascii() {
         return c;

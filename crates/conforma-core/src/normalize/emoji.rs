@@ -9,6 +9,7 @@ pub(crate) fn is_modifier(c: char) -> bool {
 }
 
 /// The stand-in emoji for `c`'s theme, or `c` itself.
+#[inline]
 pub(crate) fn canonical(c: char) -> char {
     if (c as u32) < 0x2000 {
         return c;

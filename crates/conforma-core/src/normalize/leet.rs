@@ -24,6 +24,9 @@ fn in_token(c: char) -> bool {
 
 /// Rewrites leet words in place.
 pub(crate) fn apply(units: &mut [Unit]) {
+    if !units.iter().any(|u| leet(u.c).is_some()) {
+        return;
+    }
     let mut i = 0;
     while i < units.len() {
         if !units.get(i).is_some_and(|u| in_token(u.c)) {

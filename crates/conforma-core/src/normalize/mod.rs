@@ -101,6 +101,14 @@ fn fold_chars(original: &str) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(original.len());
     for (i, ch) in original.char_indices() {
         let span = Span::new(i, i + ch.len_utf8());
+        // Fast path: printable ASCII only needs lowercasing.
+        if ch.is_ascii_graphic() || ch == ' ' {
+            units.push(Unit {
+                c: ch.to_ascii_lowercase(),
+                span,
+            });
+            continue;
+        }
         if invisible::is_invisible(ch) || emoji::is_modifier(ch) {
             continue;
         }

@@ -72,6 +72,25 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
     if changed {
         units.retain(|u| u.c != DELETED);
     }
+    join_compounds(units);
+}
+
+/// "shih-tzu", "lança_perfume" → "shih tzu": compounds match like phrases,
+/// so lexicons list each phrase once.
+fn join_compounds(units: &mut [Unit]) {
+    for i in 1..units.len() {
+        let word = |k: usize| units.get(k).is_some_and(|u| super::is_word(u.c));
+        if units
+            .get(i)
+            .is_some_and(|u| matches!(u.c, '-' | '_' | '‐' | '‑'))
+            && word(i - 1)
+            && word(i + 1)
+        {
+            if let Some(u) = units.get_mut(i) {
+                u.c = ' ';
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +115,7 @@ mod tests {
         assert_eq!(run("w.h.i.s.k.y hoje"), "whisky hoje");
         assert_eq!(run("tem b e b i d a aqui"), "tem bebida aqui");
         assert_eq!(run("c-o-c-a"), "coca");
+        assert_eq!(run("shih-tzu e lança_perfume"), "shih tzu e lança perfume");
         assert_eq!(run("v.0.d.k.a"), "v0dka");
     }
 
@@ -104,7 +124,7 @@ mod tests {
         assert_eq!(run("a e i"), "a e i");
         assert_eq!(run("R$ 5 e 6"), "R$ 5 e 6");
         assert_eq!(run("1.2.3.4"), "1.2.3.4");
-        assert_eq!(run("a.b c-d"), "ab cd");
+        assert_eq!(run("a.b c-d x-ray"), "ab cd x ray");
         assert_eq!(run("p.ó e 1.2"), "pó e 1.2");
         assert_eq!(run("tem e b.a.l.a"), "tem e bala");
         assert_eq!(run("a. b"), "a. b");
