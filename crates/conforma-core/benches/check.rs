@@ -2,6 +2,7 @@
 //!
 //! A std-only harness (no criterion): it prints the median and p95 of many
 //! runs and never asserts timings, since machines differ.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use conforma_core::{Config, Engine, Message};
 use std::hint::black_box;

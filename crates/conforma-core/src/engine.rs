@@ -101,6 +101,8 @@ impl Engine {
             locale: Locale::default(),
             policy: Policy::default(),
             content: Detector::default(),
+            // Not a literal: the context rules gain settings of their own.
+            #[allow(clippy::default_constructed_unit_structs)]
             context: ContextRules::default(),
         }
     }

@@ -1,5 +1,6 @@
 //! Custom policy packs: topics, extra terms, allow-list entries, overrides,
 //! and validation errors that name the field.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use conforma_core::{Category, Config, Engine, ErrorKind, Locale, Message, Pack, Severity};
 use serde_json::json;

@@ -6,15 +6,15 @@
 //! from, so findings highlight exactly what the agent typed.
 //!
 //! The steps are separate modules, applied in this order:
-//! 1. [`invisible`]: zero-width, bidi and control characters removed;
-//! 2. [`compat`]: compatibility folding (full-width, math letters, ligatures, odd spaces);
-//! 3. [`case`]: lowercase;
-//! 4. [`diacritics`]: accents stripped, combining marks merged into their base;
-//! 5. [`confusables`]: Cyrillic/Greek look-alikes folded to Latin;
-//! 6. [`emoji`]: skin tones dropped, emoji variants folded to one stand-in per theme;
-//! 7. [`separators`]: `w.h.i.s.k.y` and `b e b i d a` collapsed;
-//! 8. [`leet`]: `0→o 1→i 3→e 4→a 5→s 7→t @→a $→s` inside words;
-//! 9. [`repeats`]: runs of three or more identical letters collapsed.
+//! 1. `invisible`: zero-width, bidi and control characters removed;
+//! 2. `compat`: compatibility folding (full-width, math letters, ligatures, odd spaces);
+//! 3. `case`: lowercase;
+//! 4. `diacritics`: accents stripped, combining marks merged into their base;
+//! 5. `confusables`: Cyrillic/Greek look-alikes folded to Latin;
+//! 6. `emoji`: skin tones dropped, emoji variants folded to one stand-in per theme;
+//! 7. `separators`: `w.h.i.s.k.y` and `b e b i d a` collapsed;
+//! 8. `leet`: `0→o 1→i 3→e 4→a 5→s 7→t @→a $→s` inside words;
+//! 9. `repeats`: runs of three or more identical letters collapsed.
 //!
 //! Steps 1–6 are per character and run in one pass; steps 7–9 look at whole
 //! words and rewrite the buffer in place, so a check allocates only twice.
