@@ -266,7 +266,9 @@ impl Detector {
                         cancelled = true;
                         break;
                     }
-                    Kind::Ctx if same => evidence = evidence.or(Some(*g)),
+                    Kind::Ctx if same && (g.end <= f.start || g.start >= f.end) => {
+                        evidence = evidence.or(Some(*g));
+                    }
                     Kind::Weak | Kind::Term | Kind::Faint
                         if same
                             && (g.end <= f.start || g.start >= f.end)
