@@ -203,6 +203,14 @@ impl Builder {
                     }),
                 }
             }
+            // '*' ends a pattern; inside one it only masks letters ("f*ck").
+            if pattern.trim_end().trim_end_matches('*').contains("* ") {
+                errors.push(LineError {
+                    line: n + 1,
+                    message: "'*' inside a pattern is literal; write each word form out".to_owned(),
+                });
+                continue;
+            }
             if !self.add(pattern, entry) {
                 errors.push(LineError {
                     line: n + 1,
