@@ -31,15 +31,15 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
     let mut changed = false;
     let mut i = 0;
     while i < units.len() {
+        // Cheapest test first: most chars are not followed by a separator.
+        let Some(sep) = units.get(i + 1).map(|u| u.c).filter(|&c| is_separator(c)) else {
+            i += 1;
+            continue;
+        };
         if !is_single(units, i) {
             i += 1;
             continue;
         }
-        let sep = units.get(i + 1).map(|u| u.c);
-        let Some(sep) = sep.filter(|&c| is_separator(c)) else {
-            i += 1;
-            continue;
-        };
         // Walk X sep X sep X … with the same separator.
         let mut end = i; // last single char of the run
         let mut count = 1;
