@@ -23,82 +23,82 @@ const LEXICONS: &[(Target, &str, &str)] = &[
     (
         Target::All,
         "cues.txt",
-        include_str!("../../data/lexicon/cues.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/cues.txt")),
     ),
     (
         Target::All,
         "allow.txt",
-        include_str!("../../data/lexicon/allow.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/allow.txt")),
     ),
     (
         Target::Cat(Category::Drugs),
         "drugs.txt",
-        include_str!("../../data/lexicon/drugs.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/drugs.txt")),
     ),
     (
         Target::Cat(Category::Medicine),
         "medicine.txt",
-        include_str!("../../data/lexicon/medicine.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/medicine.txt")),
     ),
     (
         Target::Cat(Category::Alcohol),
         "alcohol.txt",
-        include_str!("../../data/lexicon/alcohol.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/alcohol.txt")),
     ),
     (
         Target::Cat(Category::Tobacco),
         "tobacco.txt",
-        include_str!("../../data/lexicon/tobacco.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/tobacco.txt")),
     ),
     (
         Target::Cat(Category::Weapons),
         "weapons.txt",
-        include_str!("../../data/lexicon/weapons.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/weapons.txt")),
     ),
     (
         Target::Cat(Category::Gambling),
         "gambling.txt",
-        include_str!("../../data/lexicon/gambling.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/gambling.txt")),
     ),
     (
         Target::Cat(Category::Adult),
         "adult.txt",
-        include_str!("../../data/lexicon/adult.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/adult.txt")),
     ),
     (
         Target::Cat(Category::Dating),
         "dating.txt",
-        include_str!("../../data/lexicon/dating.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/dating.txt")),
     ),
     (
         Target::Cat(Category::Animals),
         "animals.txt",
-        include_str!("../../data/lexicon/animals.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/animals.txt")),
     ),
     (
         Target::Cat(Category::Fraud),
         "fraud.txt",
-        include_str!("../../data/lexicon/fraud.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/fraud.txt")),
     ),
     (
         Target::Cat(Category::CurrencyExchange),
         "currency_exchange.txt",
-        include_str!("../../data/lexicon/currency_exchange.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/currency_exchange.txt")),
     ),
     (
         Target::Cat(Category::Threat),
         "threat.txt",
-        include_str!("../../data/lexicon/threat.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/threat.txt")),
     ),
     (
         Target::Cat(Category::Harassment),
         "harassment.txt",
-        include_str!("../../data/lexicon/harassment.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/harassment.txt")),
     ),
     (
         Target::Cat(Category::Style),
         "style_slang.txt",
-        include_str!("../../data/lexicon/style_slang.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/style_slang.txt")),
     ),
 ];
 

@@ -9,7 +9,10 @@ const KEEP: [char; 3] = ['x', 'k', 'w'];
 
 /// Collapses letter runs in place; the kept letter's span covers the run.
 pub(crate) fn collapse(units: &mut Vec<Unit>) {
-    if !units.windows(3).any(|w| matches!(w, [a, b, c] if a.c == b.c && b.c == c.c)) {
+    if !units
+        .windows(3)
+        .any(|w| matches!(w, [a, b, c] if a.c == b.c && b.c == c.c))
+    {
         return;
     }
     let mut changed = false;
