@@ -1,8 +1,8 @@
 //! Step 8: leetspeak inside words: `0→o 1→i 3→e 4→a 5→s 7→t @→a $→s`.
 //!
-//! Only words that are mostly letters are rewritten, and only when every
-//! non-letter in them is a leet character, so order numbers, prices, codes
-//! ("Z2820357F") and "R$" are left alone.
+//! Only words with at least two letters, a letter after a leet character,
+//! and no other non-letters are rewritten, so order numbers, prices, codes
+//! ("Z2820357F"), model numbers ("mp3") and "R$" are left alone.
 
 use super::Unit;
 
@@ -49,7 +49,7 @@ pub(crate) fn apply(units: &mut [Unit]) {
             }
             i += 1;
         }
-        if others > 0 && letter_after_leet && !foreign && letters >= 2 && others <= letters {
+        if others > 0 && letter_after_leet && !foreign && letters >= 2 {
             if let Some(word) = units.get_mut(start..i) {
                 for u in word {
                     if let Some(l) = leet(u.c) {
@@ -83,7 +83,7 @@ mod tests {
         assert_eq!(run("3st3r0id3s"), "esteroides");
         assert_eq!(run("m4c0nh4 c0c@ $exo"), "maconha coca sexo");
         assert_eq!(run("c0c4 xbox360 ps5"), "coca xbox360 ps5");
-        assert_eq!(run("w1sky 7equila"), "wisky tequila");
+        assert_eq!(run("w1sky 7equila c0c41n4 1d10t4"), "wisky tequila cocaina idiota");
     }
 
     #[test]
