@@ -14,6 +14,20 @@
 //! ```
 //!
 //! Offsets are UTF-8 byte offsets into the original text.
+//!
+//! ## Content detection
+//!
+//! Outbound text is normalized (compatibility forms, case, accents,
+//! Cyrillic/Greek look-alikes, zero-width characters, `w.h.i.s.k.y`,
+//! `3st3r0id3s`, `cervejaaaa`, emoji stand-ins) and matched against the
+//! lexicons in `data/lexicon/` with one Aho-Corasick automaton. Ambiguous
+//! words ("vinho", "filhotes", "pistola") fire only next to a sale, price or
+//! category cue; allow-lists ("cor vinho", "glue gun") and negations
+//! ("não vendemos") keep ordinary messages quiet. Custom [`Pack`]s add company
+//! topics (`custom.<pack>.<topic>`), terms, allow-list entries and overrides.
+//!
+//! Speed: `cargo bench -p conforma-core` prints median and p95 timings
+//! (construction, 1,000-character and 64 KiB checks).
 
 mod config;
 mod context;
