@@ -132,8 +132,24 @@ fn fold_chars(original: &str) -> Vec<Unit> {
 }
 
 /// Whether `c` is part of a word for matching purposes.
+#[inline]
 pub(crate) fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    // ASCII first: the Unicode tables are only for the rare non-ASCII char.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Whether `c` is a letter (ASCII fast path).
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
 }
 
 #[cfg(test)]

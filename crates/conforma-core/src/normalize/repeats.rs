@@ -2,17 +2,26 @@
 //! runs of three or more identical letters become one. Doubles stay, since
 //! they are ordinary spelling ("carro", "beer").
 
-use super::{Unit, DELETED};
+use super::{is_letter, Unit, DELETED};
 
 /// Letters whose runs are words of their own ("xxx", "kkkk" laughter, "www").
 const KEEP: [char; 3] = ['x', 'k', 'w'];
 
 /// Collapses letter runs in place; the kept letter's span covers the run.
 pub(crate) fn collapse(units: &mut Vec<Unit>) {
-    if !units
-        .windows(3)
-        .any(|w| matches!(w, [a, b, c] if a.c == b.c && b.c == c.c))
-    {
+    // Quick scan first: most texts have no run of three.
+    let mut run = 1;
+    let mut prev = '\0';
+    let mut any = false;
+    for u in units.iter() {
+        run = if u.c == prev { run + 1 } else { 1 };
+        prev = u.c;
+        if run >= 3 && is_letter(u.c) {
+            any = true;
+            break;
+        }
+    }
+    if !any {
         return;
     }
     let mut changed = false;
@@ -25,7 +34,7 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
         while units.get(j).is_some_and(|u| u.c == first.c) {
             j += 1;
         }
-        if first.c.is_alphabetic() && !KEEP.contains(&first.c) && j - i >= 3 {
+        if j - i >= 3 && is_letter(first.c) && !KEEP.contains(&first.c) {
             let end = units.get(j - 1).map_or(first.span.end, |u| u.span.end);
             if let Some(u) = units.get_mut(i) {
                 u.span.end = end;

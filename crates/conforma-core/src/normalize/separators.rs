@@ -43,11 +43,11 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
         // Walk X sep X sep X … with the same separator.
         let mut end = i; // last single char of the run
         let mut count = 1;
-        let mut letters = usize::from(units.get(i).is_some_and(|u| u.c.is_alphabetic()));
+        let mut letters = usize::from(units.get(i).is_some_and(|u| super::is_letter(u.c)));
         while units.get(end + 1).is_some_and(|u| u.c == sep) && is_single(units, end + 2) {
             end += 2;
             count += 1;
-            letters += usize::from(units.get(end).is_some_and(|u| u.c.is_alphabetic()));
+            letters += usize::from(units.get(end).is_some_and(|u| super::is_letter(u.c)));
         }
         let (min_chars, min_letters) = if sep == ' ' {
             (MIN_CHARS_SPACED, MIN_LETTERS_SPACED)
@@ -75,9 +75,16 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
     join_compounds(units);
 }
 
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '_' | '‐' | '‑')
+}
+
 /// "shih-tzu", "lança_perfume" → "shih tzu": compounds match like phrases,
 /// so lexicons list each phrase once.
 fn join_compounds(units: &mut [Unit]) {
+    if !units.iter().any(|u| is_joiner(u.c)) {
+        return;
+    }
     for i in 1..units.len() {
         let word = |k: usize| units.get(k).is_some_and(|u| super::is_word(u.c));
         if units
