@@ -62,17 +62,22 @@ impl Normalized {
     }
 
     fn from_units(units: &[Unit]) -> Normalized {
-        let mut out = Normalized {
-            text: String::with_capacity(units.len() + 8),
-            origin: Vec::with_capacity(units.len() + 8),
-        };
+        let mut bytes: Vec<u8> = Vec::with_capacity(units.len() + 8);
+        let mut origin: Vec<Span> = Vec::with_capacity(units.len() + 8);
         for u in units {
-            out.text.push(u.c);
-            for _ in 0..u.c.len_utf8() {
-                out.origin.push(u.span);
+            if u.c.is_ascii() {
+                bytes.push(u.c as u8);
+                origin.push(u.span);
+            } else {
+                let mut buf = [0u8; 4];
+                let encoded = u.c.encode_utf8(&mut buf).as_bytes();
+                bytes.extend_from_slice(encoded);
+                origin.extend(std::iter::repeat_n(u.span, encoded.len()));
             }
         }
-        out
+        // Built from whole chars, so always valid UTF-8.
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        Normalized { text, origin }
     }
 
     /// The normalized text.
