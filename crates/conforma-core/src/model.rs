@@ -166,6 +166,8 @@ impl Locale {
     }
 }
 
+// Manual: `string_enum!` derives the same traits for every enum, so no `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for Locale {
     fn default() -> Self {
         Locale::PtBr
@@ -194,6 +196,8 @@ string_enum! {
     }
 }
 
+// Manual: `string_enum!` derives the same traits for every enum, so no `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for Direction {
     fn default() -> Self {
         Direction::Outbound
