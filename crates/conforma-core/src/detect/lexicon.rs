@@ -230,10 +230,20 @@ impl Builder {
             .match_kind(MatchKind::Standard)
             .build(&self.patterns)
             .ok()?;
+        let ends = self
+            .patterns
+            .iter()
+            .map(|p| {
+                (
+                    p.chars().next().unwrap_or(' '),
+                    p.chars().next_back().unwrap_or(' '),
+                )
+            })
+            .collect();
         Some(Matcher {
             ac,
             entries: self.entries,
-            patterns: self.patterns,
+            ends,
         })
     }
 }
@@ -243,7 +253,8 @@ impl Builder {
 pub(crate) struct Matcher {
     ac: AhoCorasick,
     entries: Vec<Entry>,
-    patterns: Vec<String>,
+    /// First and last char of each pattern, for the word-boundary checks.
+    ends: Vec<(char, char)>,
 }
 
 /// One lexicon match in the normalized text.
@@ -259,12 +270,12 @@ impl Matcher {
     pub(crate) fn find<'m>(&'m self, text: &str, out: &mut Vec<Found<'m>>) {
         for m in self.ac.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
-            let (Some(entry), Some(pat)) = (self.entries.get(id), self.patterns.get(id)) else {
+            let (Some(entry), Some(&(first, last))) = (self.entries.get(id), self.ends.get(id))
+            else {
                 continue;
             };
             let (start, end) = (m.start(), m.end());
-            let first = pat.chars().next();
-            let last = pat.chars().next_back();
+            let (first, last) = (Some(first), Some(last));
             let before = text.get(..start).and_then(|t| t.chars().next_back());
             let after = text.get(end..).and_then(|t| t.chars().next());
             if !boundary(before, first) || (!entry.prefix && !boundary(last, after)) {
