@@ -15,10 +15,19 @@ e o vestido cor vinho está com 20% de desconto. ¡Hola! Tu pedido fue enviado y
 puedes pagar en 6 cuotas sin interés. Hi! Your order has shipped. Happy hour com chopp em dobro na sexta, \
 e temos cerveja artesanal gelada 🍺. Qualquer dúvida é só chamar por aqui, vc sabe!!! ";
 
+/// Ordinary text with no findings at all.
+const CLEAN: &str = "Olá, Maria! Seu pedido 48213 saiu para entrega e chega amanhã entre 9h e 12h. \
+O frete ficou grátis porque a compra passou de R$ 199. ¡Hola! Tu pedido fue enviado y llega el jueves. \
+Hi! Your order has shipped and should arrive Thursday; reply here with any questions. ";
+
 fn text_of(len: usize) -> String {
-    let mut s = String::with_capacity(len + SAMPLE.len());
+    repeat_to(SAMPLE, len)
+}
+
+fn repeat_to(sample: &str, len: usize) -> String {
+    let mut s = String::with_capacity(len + sample.len());
     while s.len() < len {
-        s.push_str(SAMPLE);
+        s.push_str(sample);
     }
     let mut end = len.min(s.len());
     while !s.is_char_boundary(end) {
@@ -102,6 +111,10 @@ fn main() {
     );
     measure("check 64 KiB, built-in + custom pack + style", 200, || {
         black_box(custom.check(&k64).unwrap());
+    });
+    let clean64 = Message::outbound(repeat_to(CLEAN, 64 * 1024));
+    measure("check 64 KiB without findings, built-in", 200, || {
+        black_box(builtin.check(&clean64).unwrap());
     });
     measure("normalize only, 1,000 chars", 5_000, || {
         black_box(conforma_core::bench::normalize(&k1.text));
