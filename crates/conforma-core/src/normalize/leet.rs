@@ -74,14 +74,13 @@ fn rewrite(word: &mut [Unit]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
 
     fn run(s: &str) -> String {
         let mut units: Vec<Unit> = s
             .char_indices()
             .map(|(i, c)| Unit {
                 c,
-                span: Span::new(i, i + c.len_utf8()),
+                span: crate::normalize::Pos::new(i, i + c.len_utf8()),
             })
             .collect();
         apply(&mut units);

@@ -31,13 +31,31 @@ pub(crate) mod separators;
 
 use crate::model::Span;
 
+/// A compact original byte range (`u32`: texts are capped at 1 MiB before
+/// normalizing), half the size of [`Span`], so big texts stay cache-friendly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pos {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Pos {
+    /// A range from `usize` offsets (saturating; never hit under the 1 MiB cap).
+    pub(crate) fn new(start: usize, end: usize) -> Pos {
+        Pos {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 /// One normalized character and the original bytes it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Unit {
     /// The normalized character.
     pub c: char,
     /// Original byte range it came from.
-    pub span: Span,
+    pub span: Pos,
 }
 
 /// Marks a unit deleted by a word-level step (control characters never survive step 1).
@@ -47,8 +65,8 @@ pub(crate) const DELETED: char = '\0';
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Normalized {
     text: String,
-    /// For each byte of `text`, the original span of the char it came from.
-    origin: Vec<Span>,
+    /// For each byte of `text`, the original range of the char it came from.
+    origin: Vec<Pos>,
 }
 
 impl Normalized {
@@ -63,7 +81,7 @@ impl Normalized {
 
     fn from_units(units: &[Unit]) -> Normalized {
         let mut bytes: Vec<u8> = Vec::with_capacity(units.len() + 8);
-        let mut origin: Vec<Span> = Vec::with_capacity(units.len() + 8);
+        let mut origin: Vec<Pos> = Vec::with_capacity(units.len() + 8);
         for u in units {
             if u.c.is_ascii() {
                 bytes.push(u.c as u8);
@@ -91,10 +109,12 @@ impl Normalized {
             self.origin.get(start),
             end.checked_sub(1).and_then(|e| self.origin.get(e)),
         ) {
-            (Some(a), Some(b)) if end > start => Span::new(a.start, b.end.max(a.start)),
-            (Some(a), _) => Span::new(a.start, a.start),
+            (Some(a), Some(b)) if end > start => {
+                Span::new(a.start as usize, b.end.max(a.start) as usize)
+            }
+            (Some(a), _) => Span::new(a.start as usize, a.start as usize),
             _ => {
-                let last = self.origin.last().map_or(0, |s| s.end);
+                let last = self.origin.last().map_or(0, |s| s.end as usize);
                 Span::new(last, last)
             }
         }
@@ -105,7 +125,7 @@ impl Normalized {
 fn fold_chars(original: &str) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(original.len());
     for (i, ch) in original.char_indices() {
-        let span = Span::new(i, i + ch.len_utf8());
+        let span = Pos::new(i, i + ch.len_utf8());
         // Fast path: printable ASCII only needs lowercasing.
         if ch.is_ascii_graphic() || ch == ' ' {
             units.push(Unit {

@@ -54,7 +54,6 @@ pub(crate) fn collapse(units: &mut Vec<Unit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
 
     #[test]
     fn collapses_runs_and_keeps_doubles() {
@@ -63,13 +62,13 @@ mod tests {
             .char_indices()
             .map(|(i, c)| Unit {
                 c,
-                span: Span::new(i, i + c.len_utf8()),
+                span: crate::normalize::Pos::new(i, i + c.len_utf8()),
             })
             .collect();
         collapse(&mut units);
         let out: String = units.iter().map(|u| u.c).collect();
         assert_eq!(out, "cerveja beer carro 1000 !!! xxx kkkk");
         let a = units.iter().position(|u| u.c == 'a').unwrap();
-        assert_eq!(units[a].span, Span::new(6, 10));
+        assert_eq!(units[a].span, crate::normalize::Pos::new(6, 10));
     }
 }

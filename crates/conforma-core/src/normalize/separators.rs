@@ -103,14 +103,13 @@ fn join_compounds(units: &mut [Unit]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
 
     fn run(s: &str) -> String {
         let mut units: Vec<Unit> = s
             .char_indices()
             .map(|(i, c)| Unit {
                 c,
-                span: Span::new(i, i + c.len_utf8()),
+                span: crate::normalize::Pos::new(i, i + c.len_utf8()),
             })
             .collect();
         collapse(&mut units);
