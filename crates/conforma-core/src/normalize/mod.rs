@@ -72,11 +72,23 @@ pub(crate) struct Normalized {
 impl Normalized {
     /// Runs the whole pipeline on `original`.
     pub(crate) fn new(original: &str) -> Normalized {
-        let mut units = fold_chars(original);
-        separators::collapse(&mut units);
-        leet::apply(&mut units);
-        repeats::collapse(&mut units);
-        Normalized::from_units(&units)
+        // The work buffer is reused between calls (one per thread): on every
+        // keystroke a fresh multi-megabyte buffer would cost page faults.
+        SCRATCH.with(|cell| {
+            let mut units = cell.take();
+            fold_chars(original, &mut units);
+            separators::collapse(&mut units);
+            leet::apply(&mut units);
+            repeats::collapse(&mut units);
+            let out = Normalized::from_units(&units);
+            units.clear();
+            // Don't hold on to the buffer of a one-off huge text.
+            if units.capacity() > 1 << 18 {
+                units.shrink_to(1 << 16);
+            }
+            cell.replace(units);
+            out
+        })
     }
 
     fn from_units(units: &[Unit]) -> Normalized {
@@ -121,9 +133,14 @@ impl Normalized {
     }
 }
 
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Vec<Unit>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Steps 1–6: the per-character folds, in one pass.
-fn fold_chars(original: &str) -> Vec<Unit> {
-    let mut units: Vec<Unit> = Vec::with_capacity(original.len());
+fn fold_chars(original: &str, units: &mut Vec<Unit>) {
+    units.clear();
+    units.reserve(original.len());
     for (i, ch) in original.char_indices() {
         let span = Pos::new(i, i + ch.len_utf8());
         // Fast path: printable ASCII only needs lowercasing.
@@ -153,7 +170,6 @@ fn fold_chars(original: &str) -> Vec<Unit> {
             });
         });
     }
-    units
 }
 
 /// Whether `c` is part of a word for matching purposes.
