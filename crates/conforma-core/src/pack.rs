@@ -121,6 +121,7 @@ impl TopicRule {
 /// Every pack of a configuration, compiled.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CompiledPacks {
+    /// Built-in plus pack patterns; `None` when the packs add no patterns.
     pub matcher: Option<Matcher>,
     pub topics: Vec<TopicRule>,
     /// Severity and enable/disable overrides from the packs, keyed like `Config.rules`.
@@ -245,6 +246,8 @@ pub(crate) fn compile(packs: &[Pack]) -> Result<Option<CompiledPacks>, Error> {
     }
     let mut b = Builder::default();
     let mut out = CompiledPacks::default();
+    // `b` collects the packs' patterns; they are appended to the built-in ones
+    // at the end so every check scans the text once.
     let mut count = 0usize;
     // Topic ids first, so overrides may name topics of any pack.
     let mut own = Vec::new();
@@ -393,6 +396,10 @@ pub(crate) fn compile(packs: &[Pack]) -> Result<Option<CompiledPacks>, Error> {
             out.overrides.entry(key.clone()).or_default().enabled = Some(true);
         }
     }
-    out.matcher = b.build();
+    if !b.is_empty() {
+        let mut all = crate::detect::builtin_builder();
+        all.extend(b);
+        out.matcher = all.build();
+    }
     Ok(Some(out))
 }

@@ -221,6 +221,17 @@ impl Builder {
         conf
     }
 
+    /// Whether no pattern was added.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Appends another builder's patterns.
+    pub(crate) fn extend(&mut self, other: Builder) {
+        self.patterns.extend(other.patterns);
+        self.entries.extend(other.entries);
+    }
+
     /// Compiles the automaton; `None` when there is nothing to match.
     pub(crate) fn build(self) -> Option<Matcher> {
         if self.patterns.is_empty() {

@@ -105,12 +105,20 @@ const LEXICONS: &[(Target, &str, &str)] = &[
 /// The built-in lexicon, compiled once per process.
 struct Builtin {
     matcher: Option<Matcher>,
+    /// The parsed patterns, kept so custom packs can compile one combined
+    /// automaton (one scan per check, however many packs).
+    builder: Builder,
     conf: Vec<(Target, CatConf)>,
     #[cfg_attr(not(test), allow(dead_code))]
     errors: Vec<(&'static str, LineError)>,
 }
 
 static BUILTIN: LazyLock<Builtin> = LazyLock::new(compile_builtin);
+
+/// The built-in patterns, to extend with a custom pack's.
+pub(crate) fn builtin_builder() -> Builder {
+    BUILTIN.builder.clone()
+}
 
 /// Compiles the built-in lexicons again, bypassing the cache (benchmarks).
 pub(crate) fn compile_builtin_uncached() -> usize {
@@ -127,9 +135,11 @@ fn compile_builtin() -> Builtin {
         conf.push((*target, b.parse(*target, data, &mut errs)));
         errors.extend(errs.into_iter().map(|e| (*file, e)));
     }
+    let builder = b.clone();
     let matcher = b.build();
     Builtin {
         matcher,
+        builder,
         conf,
         errors,
     }
@@ -182,10 +192,13 @@ impl Detector {
         let norm = Normalized::new(text);
         let t = norm.text();
         let mut found: Vec<Found<'_>> = Vec::new();
-        if let Some(m) = &BUILTIN.matcher {
-            m.find(t, &mut found);
-        }
-        if let Some(m) = self.packs.as_deref().and_then(|p| p.matcher.as_ref()) {
+        // Packs with terms carry one automaton with the built-in patterns too.
+        let matcher = self
+            .packs
+            .as_deref()
+            .and_then(|p| p.matcher.as_ref())
+            .or(BUILTIN.matcher.as_ref());
+        if let Some(m) = matcher {
             m.find(t, &mut found);
         }
         let mut hits = self.lexicon_hits(&norm, &mut found);
