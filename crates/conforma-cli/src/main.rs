@@ -2,7 +2,7 @@
 
 mod eval;
 
-use conforma_core::{Config, Context, Direction, Engine, Lang, Locale, Message, SendLog};
+use conforma_core::{Config, Context, Direction, Engine, Lang, Locale, Message, Pack, SendLog};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
@@ -26,7 +26,7 @@ const CHECK_HELP: &str = "\
 conforma check — check messages read as JSON Lines from stdin
 
 USAGE:
-    conforma check [--config FILE] [--locale L] < messages.jsonl
+    conforma check [--config FILE] [--pack FILE]... [--locale L] < messages.jsonl
 
 INPUT (one JSON object per line; blank lines are skipped):
     {\"id\": \"1\", \"text\": \"...\", \"direction\": \"outbound\" | \"inbound\",
@@ -50,6 +50,20 @@ OUTPUT (one JSON line per input line, in order):
 OPTIONS:
     --config FILE   engine configuration (JSON): locale, rules, packs, timezone, hours,
                     holidays, surface, bulk. See README.md.
+    --pack FILE     a custom policy pack (.json or .toml); repeatable. Example (TOML):
+                        name = \"acme\"
+                        disable = [\"gambling\"]
+                        enable = [\"style\"]            # brand voice, off by default
+                        allow = [\"cerveja de gengibre\"]
+                        [severity]
+                        alcohol = \"block\"
+                        [terms]
+                        alcohol = [\"rabo de galo\"]
+                        [[topics]]
+                        id = \"politics\"
+                        terms = [\"eleição\", \"partido*\"]   # '*': any word ending
+                        severity = \"warn\"
+                        message = { \"pt-BR\" = \"Não falamos de política.\" }
     --locale L      language of messages: pt-BR (default), es, en.
 ";
 
@@ -57,7 +71,7 @@ const EVAL_HELP: &str = "\
 conforma eval — measure the engine on a labelled JSON Lines corpus
 
 USAGE:
-    conforma eval FILE.jsonl [--config FILE] [--json]
+    conforma eval FILE.jsonl [--config FILE] [--pack FILE]... [--json]
 
 Each line: {\"id\", \"text\", \"direction\", \"lang\", \"context\", \"labels\": [category ids]}.
 Prints per-label precision, recall and F1 (micro averages too), and the false-positive
@@ -106,6 +120,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 /// Parsed `--config`, `--locale`, `--json` and positional arguments.
 pub(crate) struct Opts {
     pub config: Config,
+    /// Files given with `--pack`, and the index of their pack in `config.packs`.
+    pub pack_files: Vec<(usize, String)>,
     pub locale: Option<Locale>,
     pub json: bool,
     pub positional: Vec<String>,
@@ -114,6 +130,7 @@ pub(crate) struct Opts {
 pub(crate) fn parse_opts(args: &[String]) -> Result<Opts, String> {
     let mut opts = Opts {
         config: Config::default(),
+        pack_files: Vec::new(),
         locale: None,
         json: false,
         positional: Vec::new(),
@@ -124,6 +141,12 @@ pub(crate) fn parse_opts(args: &[String]) -> Result<Opts, String> {
             "--config" => {
                 let path = it.next().ok_or("--config needs a file path")?;
                 opts.config = load_config(path)?;
+            }
+            "--pack" => {
+                let path = it
+                    .next()
+                    .ok_or("--pack needs a file path (.json or .toml)")?;
+                opts.pack_files.push((usize::MAX, path.clone()));
             }
             "--locale" => {
                 let tag = it.next().ok_or("--locale needs a value: pt-BR, es or en")?;
@@ -139,7 +162,33 @@ pub(crate) fn parse_opts(args: &[String]) -> Result<Opts, String> {
             p => opts.positional.push(p.to_owned()),
         }
     }
+    // Pack files come after the config's own packs, whatever the option order.
+    for (index, path) in &mut opts.pack_files {
+        *index = opts.config.packs.len();
+        opts.config.packs.push(load_pack(path)?);
+    }
     Ok(opts)
+}
+
+/// Reads a custom pack from a JSON or TOML file (by extension; JSON otherwise).
+fn load_pack(path: &str) -> Result<Pack, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read pack '{path}': {e}"))?;
+    let fix = "See `conforma --help` for the pack format.";
+    if path.to_ascii_lowercase().ends_with(".toml") {
+        // toml's errors already quote the offending line and key.
+        toml::from_str(&text).map_err(|e| {
+            format!(
+                "invalid pack '{path}': {} ({fix})",
+                e.to_string().trim_end()
+            )
+        })
+    } else {
+        parse_json(&text).map_err(|(field, e)| match field {
+            Some(field) => format!("invalid pack '{path}' at '{field}': {e} ({fix})"),
+            None => format!("invalid pack '{path}': {e} ({fix})"),
+        })
+    }
 }
 
 fn load_config(path: &str) -> Result<Config, String> {
@@ -164,7 +213,23 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
 }
 
 pub(crate) fn engine(opts: &Opts) -> Result<Engine, String> {
-    Engine::new(&opts.config).map_err(|e| format!("invalid config: {e}"))
+    Engine::new(&opts.config).map_err(|e| {
+        // Name the pack file when the error is inside a pack given with --pack.
+        let field = e.field().unwrap_or("");
+        for (index, path) in &opts.pack_files {
+            let prefix = format!("packs[{index}]");
+            if let Some(rest) = field.strip_prefix(&prefix) {
+                let rest = rest.trim_start_matches('.');
+                let at = if rest.is_empty() {
+                    "the pack".to_owned()
+                } else {
+                    format!("'{rest}'")
+                };
+                return format!("invalid pack '{path}' at {at}: {}", e.message());
+            }
+        }
+        format!("invalid config: {e}")
+    })
 }
 
 /// One input line of `check` and `eval`.

@@ -4,9 +4,10 @@ use crate::config::{Config, Policy};
 use crate::context::{ContextRules, SendLog};
 use crate::detect::Detector;
 use crate::error::Error;
-use crate::model::{Direction, Finding, Locale, Message, Span};
+use crate::model::{Direction, Finding, Locale, Message, Severity, Span};
 use crate::rules::RuleInfo;
-use crate::{inbound, pii};
+use crate::{detect, inbound, pack, pii};
+use std::sync::Arc;
 
 /// Longest text accepted by [`Engine::check`], in UTF-8 bytes (WhatsApp's own
 /// limit is 65,536 characters; this leaves room for pasted documents).
@@ -19,6 +20,8 @@ pub struct Engine {
     policy: Policy,
     content: Detector,
     context: ContextRules,
+    /// Whether any brand-voice rule is on (they are off by default; skip the work).
+    style: bool,
 }
 
 /// A raw detection, before configuration (enabled, severity) and localization.
@@ -32,6 +35,10 @@ pub(crate) struct Hit {
     pub message: Option<String>,
     /// A suggestion with details (already localized), replacing the rule's default.
     pub suggestion: Option<String>,
+    /// For custom-topic hits (`rule` is then a placeholder): the topic's index in the packs.
+    pub custom: Option<u16>,
+    /// A default severity replacing the rule's (lexicon entries may carry one); configuration still wins.
+    pub severity: Option<Severity>,
 }
 
 impl Hit {
@@ -42,6 +49,8 @@ impl Hit {
             spans,
             message: None,
             suggestion: None,
+            custom: None,
+            severity: None,
         }
     }
 }
@@ -53,22 +62,47 @@ impl Engine {
     /// A [`crate::ErrorKind::Config`] or [`crate::ErrorKind::UnknownId`] error naming the field.
     pub fn new(config: &Config) -> Result<Engine, Error> {
         let locale = config.resolved_locale()?;
-        let policy = Policy::resolve(&config.rules, &[])?;
+        let packs = pack::compile(&config.packs)?;
+        // Pack overrides first; the configuration's own `rules` win over them.
+        let mut overrides = packs
+            .as_ref()
+            .map(|p| p.overrides.clone())
+            .unwrap_or_default();
+        for (key, ov) in &config.rules {
+            let merged = overrides.entry(key.clone()).or_default();
+            merged.enabled = ov.enabled.or(merged.enabled);
+            merged.severity = ov.severity.or(merged.severity);
+        }
+        let topic_ids: Vec<String> = packs
+            .as_ref()
+            .map(|p| p.topics.iter().map(|t| t.id.clone()).collect())
+            .unwrap_or_default();
+        let policy = Policy::resolve(&overrides, &topic_ids)?;
         let context = ContextRules::compile(config)?;
+        detect::warm_up();
+        let style = detect::RULES
+            .iter()
+            .filter(|r| r.category == crate::model::Category::Style)
+            .any(|r| policy.effective(r.id, r.category, r.enabled, r.severity).0);
         Ok(Engine {
             locale,
+            style,
             policy,
-            content: Detector,
+            content: Detector::with_packs(packs.map(Arc::new)),
             context,
         })
     }
 
     /// The built-in policy with default settings.
     pub fn builtin() -> Engine {
+        detect::warm_up();
         Engine {
+            style: false,
             locale: Locale::default(),
             policy: Policy::default(),
-            content: Detector,
+            content: Detector::default(),
+            // Not a literal: the context rules gain settings of their own.
+            #[allow(clippy::default_constructed_unit_structs)]
             context: ContextRules::default(),
         }
     }
@@ -157,7 +191,7 @@ impl Engine {
         }
         Ok(match msg.direction {
             Direction::Outbound => {
-                let mut hits = self.content.scan(&msg.text, msg.lang, locale);
+                let mut hits = self.content.scan(&msg.text, self.style);
                 hits.extend(pii::scan(&msg.text, locale));
                 if let Some(ctx) = &msg.context {
                     let ctx_hits = self
@@ -174,30 +208,44 @@ impl Engine {
 
     /// Applies the configured policy and renders texts.
     fn finish(&self, hits: Vec<Hit>, locale: Locale) -> Vec<Finding> {
-        let mut out: Vec<Finding> = hits
+        let mut out: Vec<Finding> = merge_evidence(hits)
             .into_iter()
             .filter_map(|h| {
                 let r = h.rule;
-                let (enabled, severity) = self
-                    .policy
-                    .effective(r.id, r.category, r.enabled, r.severity);
+                let topic = h
+                    .custom
+                    .and_then(|i| self.content.packs()?.topics.get(usize::from(i)));
+                let id = topic.map_or(r.id, |t| t.id.as_str());
+                let default_severity = h
+                    .severity
+                    .or(topic.map(|t| t.severity))
+                    .unwrap_or(r.severity);
+                let (enabled, severity) =
+                    self.policy
+                        .effective(id, r.category, r.enabled, default_severity);
                 if !enabled {
                     return None;
                 }
                 let main = h.spans.first().copied().unwrap_or(Span::new(0, 0));
+                let (message, suggestion) = match topic {
+                    Some(t) => (
+                        t.message(locale).to_owned(),
+                        t.suggestion(locale).map(str::to_owned),
+                    ),
+                    None => (
+                        r.message.get(locale).to_owned(),
+                        r.suggestion.map(|s| s.get(locale).to_owned()),
+                    ),
+                };
                 Some(Finding {
-                    rule: r.id.to_owned(),
+                    rule: id.to_owned(),
                     category: r.category,
                     severity,
                     start: main.start,
                     end: main.end,
                     spans: h.spans,
-                    message: h
-                        .message
-                        .unwrap_or_else(|| r.message.get(locale).to_owned()),
-                    suggestion: h
-                        .suggestion
-                        .or_else(|| r.suggestion.map(|s| s.get(locale).to_owned())),
+                    message: h.message.unwrap_or(message),
+                    suggestion: h.suggestion.or(suggestion),
                 })
             })
             .collect();
@@ -213,8 +261,62 @@ impl Engine {
     }
 }
 
+/// One finding per violation: a hit whose evidence includes another hit's
+/// main span (🍺 near "cerveja", both `commerce.alcohol`) is folded into that
+/// hit as extra evidence, so the agent sees one warning on "cerveja", not two.
+fn merge_evidence(mut hits: Vec<Hit>) -> Vec<Hit> {
+    let same_rule = |a: &Hit, b: &Hit| std::ptr::eq(a.rule, b.rule) && a.custom == b.custom;
+    let mut i = 0;
+    while i < hits.len() {
+        let absorber = hits.iter().enumerate().position(|(j, other)| {
+            j != i
+                && same_rule(&hits[i], other)
+                && other.spans.first().is_some_and(|main| {
+                    hits[i].spans.first() != Some(main) && hits[i].spans.contains(main)
+                })
+        });
+        match absorber {
+            Some(j) => {
+                let absorbed = hits.swap_remove(i);
+                // swap_remove moved the last hit to `i`; the absorber may have been it.
+                let j = if j == hits.len() { i } else { j };
+                if let Some(target) = hits.get_mut(j) {
+                    for span in absorbed.spans {
+                        if !target.spans.contains(&span) {
+                            target.spans.push(span);
+                        }
+                    }
+                }
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
 impl Default for Engine {
     fn default() -> Self {
         Engine::builtin()
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use crate::{Category, Engine, Message};
+
+    #[test]
+    fn weak_evidence_folds_into_the_finding_it_supports() {
+        let text = "🍺 temos cerveja artesanal por R$ 15";
+        let findings = Engine::builtin().check(&Message::outbound(text)).unwrap();
+        let alcohol: Vec<_> = findings
+            .iter()
+            .filter(|f| f.category == Category::Alcohol)
+            .collect();
+        assert_eq!(alcohol.len(), 1, "{findings:?}");
+        assert_eq!(&text[alcohol[0].start..alcohol[0].end], "cerveja");
+        assert!(alcohol[0]
+            .spans
+            .iter()
+            .any(|s| &text[s.start..s.end] == "🍺"));
     }
 }

@@ -43,6 +43,7 @@ impl Error {
         Error::new(ErrorKind::Config, Some(field), message)
     }
     /// An input error at `field`.
+    #[allow(dead_code)] // for the context rules (invalid `context.now`…)
     pub(crate) fn input(field: &str, message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Input, Some(field), message)
     }

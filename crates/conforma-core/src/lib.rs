@@ -14,6 +14,20 @@
 //! ```
 //!
 //! Offsets are UTF-8 byte offsets into the original text.
+//!
+//! ## Content detection
+//!
+//! Outbound text is normalized (compatibility forms, case, accents,
+//! Cyrillic/Greek look-alikes, zero-width characters, `w.h.i.s.k.y`,
+//! `3st3r0id3s`, `cervejaaaa`, emoji stand-ins) and matched against the
+//! lexicons in `data/lexicon/` with one Aho-Corasick automaton. Ambiguous
+//! words ("vinho", "filhotes", "pistola") fire only next to a sale, price or
+//! category cue; allow-lists ("cor vinho", "glue gun") and negations
+//! ("não vendemos") keep ordinary messages quiet. Custom [`Pack`]s add company
+//! topics (`custom.<pack>.<topic>`), terms, allow-list entries and overrides.
+//!
+//! Speed: `cargo bench -p conforma-core` prints median and p95 timings
+//! (construction, 1,000-character and 64 KiB checks).
 
 mod config;
 mod context;
@@ -37,7 +51,20 @@ pub use model::{
     Category, CategoryGroup, Contact, Context, Direction, Finding, Lang, Locale, Message,
     OptInStatus, Severity, Span, Text,
 };
-pub use pack::Pack;
+pub use pack::{Pack, Topic, MAX_PACKS, MAX_TERMS, MAX_TERM_BYTES, MAX_TOPICS};
+
+/// Hooks for `cargo bench -p conforma-core`; not part of the stable API.
+#[doc(hidden)]
+pub mod bench {
+    /// Compiles the built-in lexicons from scratch; returns the pattern count.
+    pub fn compile_builtin() -> usize {
+        crate::detect::compile_builtin_uncached()
+    }
+    /// Runs the normalization pipeline; returns the normalized length.
+    pub fn normalize(text: &str) -> usize {
+        crate::normalize::Normalized::new(text).text().len()
+    }
+}
 
 /// The engine's version (the crate version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

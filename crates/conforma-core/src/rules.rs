@@ -60,6 +60,7 @@ pub(crate) mod policy {
         "LGPD (data protection) and WhatsApp Business Messaging Policy",
     );
     /// WhatsApp Business Messaging Policy (opt-in, opt-out, window).
+    #[allow(dead_code)] // for the inbound and context rules
     pub const MESSAGING: Text = Text::new(
         "Política de Mensagens Comerciais do WhatsApp",
         "Política de Mensajería Comercial de WhatsApp",

@@ -487,10 +487,8 @@ impl ContextRules {
             });
         }
         Some(Hit {
-            rule: OUT_OF_HOURS,
-            spans: Vec::new(),
             message: Some(msg),
-            suggestion: None,
+            ..Hit::builtin(OUT_OF_HOURS, Vec::new())
         })
     }
 
@@ -536,10 +534,8 @@ impl ContextRules {
             Locale::En => format!(" {n} contacts within {m} min (limit: {max})."),
         };
         Ok(Some(Hit {
-            rule: BULK_SEND,
-            spans: Vec::new(),
             message: Some(format!("{base}{detail}")),
-            suggestion: None,
+            ..Hit::builtin(BULK_SEND, Vec::new())
         }))
     }
 }

@@ -1,53 +1,417 @@
-//! Content detectors for outbound messages: prohibited commerce and conduct.
+//! Content detectors for outbound messages: prohibited commerce, conduct
+//! towards the customer, company topics and brand voice.
+//!
+//! Lexicons are data files (`data/lexicon/`), compiled into the binary and
+//! into one Aho-Corasick automaton on first use; custom packs add a second,
+//! small automaton built by [`Engine::new`](crate::Engine::new).
+
+pub(crate) mod lexicon;
+mod rules;
+mod style;
+
+pub(crate) use rules::{for_category, CUSTOM, RULES};
 
 use crate::engine::Hit;
-use crate::model::{Category, Lang, Locale, Severity, Text};
+use crate::model::{Category, Span};
 use crate::normalize::Normalized;
-use crate::rules::{policy, RuleInfo};
+use crate::pack::CompiledPacks;
+use lexicon::{Builder, CatConf, Found, Kind, LineError, Matcher, Target};
+use std::sync::{Arc, LazyLock};
 
-/// Built-in content rules.
-pub(crate) static RULES: &[RuleInfo] = &[RuleInfo {
-    id: "commerce.alcohol",
-    category: Category::Alcohol,
-    severity: Severity::Warn,
-    enabled: true,
-    policy: policy::COMMERCE,
-    message: Text::new(
-        "Venda ou promoção de bebida alcoólica: proibida pela Política de Comércio do WhatsApp.",
-        "Venta o promoción de bebidas alcohólicas: prohibida por la Política de Comercio de WhatsApp.",
-        "Selling or promoting alcoholic drinks is prohibited by the WhatsApp Commerce Policy.",
+/// Lexicon files compiled in, one per category.
+const LEXICONS: &[(Target, &str, &str)] = &[
+    (
+        Target::All,
+        "cues.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/cues.txt")),
     ),
-    suggestion: Some(Text::new(
-        "Não ofereça bebidas alcoólicas por WhatsApp; direcione o cliente à loja ou ao site.",
-        "No ofrezcas bebidas alcohólicas por WhatsApp; deriva al cliente a la tienda o al sitio web.",
-        "Don't offer alcoholic drinks over WhatsApp; point the customer to the store or website.",
-    )),
-    examples: &["vamos tomar uma cerveja", "tenemos cerveza fría", "whisky 12 years on sale"],
-}];
-
-const ALCOHOL: &[&str] = &[
-    "cerveja", "cerveza", "beer", "whisky", "vodka", "cachaca", "tequila",
+    (
+        Target::All,
+        "allow.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/allow.txt")),
+    ),
+    (
+        Target::Cat(Category::Drugs),
+        "drugs.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/drugs.txt")),
+    ),
+    (
+        Target::Cat(Category::Medicine),
+        "medicine.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/medicine.txt")),
+    ),
+    (
+        Target::Cat(Category::Alcohol),
+        "alcohol.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/alcohol.txt")),
+    ),
+    (
+        Target::Cat(Category::Tobacco),
+        "tobacco.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/tobacco.txt")),
+    ),
+    (
+        Target::Cat(Category::Weapons),
+        "weapons.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/weapons.txt")),
+    ),
+    (
+        Target::Cat(Category::Gambling),
+        "gambling.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/gambling.txt")),
+    ),
+    (
+        Target::Cat(Category::Adult),
+        "adult.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/adult.txt")),
+    ),
+    (
+        Target::Cat(Category::Dating),
+        "dating.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/dating.txt")),
+    ),
+    (
+        Target::Cat(Category::Animals),
+        "animals.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/animals.txt")),
+    ),
+    (
+        Target::Cat(Category::Fraud),
+        "fraud.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/fraud.txt")),
+    ),
+    (
+        Target::Cat(Category::CurrencyExchange),
+        "currency_exchange.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/currency_exchange.txt")),
+    ),
+    (
+        Target::Cat(Category::Threat),
+        "threat.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/threat.txt")),
+    ),
+    (
+        Target::Cat(Category::Harassment),
+        "harassment.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/harassment.txt")),
+    ),
+    (
+        Target::Cat(Category::Style),
+        "style_slang.txt",
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/style_slang.txt")),
+    ),
 ];
 
-/// Compiled content detectors.
+/// The built-in lexicon, compiled once per process.
+struct Builtin {
+    matcher: Option<Matcher>,
+    /// The parsed patterns, kept so custom packs can compile one combined
+    /// automaton (one scan per check, however many packs).
+    builder: Builder,
+    conf: Vec<(Target, CatConf)>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    errors: Vec<(&'static str, LineError)>,
+}
+
+static BUILTIN: LazyLock<Builtin> = LazyLock::new(compile_builtin);
+
+/// The built-in patterns, to extend with a custom pack's.
+pub(crate) fn builtin_builder() -> Builder {
+    BUILTIN.builder.clone()
+}
+
+/// Compiles the built-in lexicons again, bypassing the cache (benchmarks).
+pub(crate) fn compile_builtin_uncached() -> usize {
+    let b = compile_builtin();
+    b.conf.len() + usize::from(b.matcher.is_some())
+}
+
+fn compile_builtin() -> Builtin {
+    let mut b = Builder::default();
+    let mut conf = Vec::new();
+    let mut errors = Vec::new();
+    for (target, file, data) in LEXICONS {
+        let mut errs = Vec::new();
+        conf.push((*target, b.parse(*target, data, &mut errs)));
+        errors.extend(errs.into_iter().map(|e| (*file, e)));
+    }
+    let builder = b.clone();
+    let matcher = b.build();
+    Builtin {
+        matcher,
+        builder,
+        conf,
+        errors,
+    }
+}
+
+/// Compiles the built-in lexicon now (it is otherwise compiled on first use).
+pub(crate) fn warm_up() {
+    LazyLock::force(&BUILTIN);
+}
+
+/// Problems in the built-in lexicon files (empty in a correct build).
+#[cfg(test)]
+pub(crate) fn builtin_errors() -> Vec<String> {
+    BUILTIN
+        .errors
+        .iter()
+        .map(|(f, e)| format!("{f}:{}: {}", e.line, e.message))
+        .collect()
+}
+
+/// Compiled content detectors: the built-in lexicon plus custom packs.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Detector;
+pub(crate) struct Detector {
+    packs: Option<Arc<CompiledPacks>>,
+}
 
 impl Detector {
-    pub(crate) fn scan(&self, text: &str, _lang: Option<Lang>, _locale: Locale) -> Vec<Hit> {
+    /// A detector with custom packs.
+    pub(crate) fn with_packs(packs: Option<Arc<CompiledPacks>>) -> Detector {
+        Detector { packs }
+    }
+
+    /// The compiled custom packs, if any.
+    pub(crate) fn packs(&self) -> Option<&CompiledPacks> {
+        self.packs.as_deref()
+    }
+
+    fn conf(&self, target: Target) -> CatConf {
+        BUILTIN
+            .conf
+            .iter()
+            .find(|(t, _)| *t == target)
+            .map(|(_, c)| *c)
+            .unwrap_or_default()
+    }
+
+    /// Scans `text` for content problems; `style` runs the brand-voice checks
+    /// (caps, "!!!"), which are off by default.
+    pub(crate) fn scan(&self, text: &str, style: bool) -> Vec<Hit> {
         let norm = Normalized::new(text);
         let t = norm.text();
-        let mut hits = Vec::new();
-        let mut word_start = None;
-        for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
-            if c.is_alphanumeric() {
-                word_start.get_or_insert(i);
-            } else if let Some(s) = word_start.take() {
-                if ALCOHOL.contains(&&t[s..i]) {
-                    hits.push(Hit::builtin(&RULES[0], vec![norm.original(s, i)]));
+        let mut found: Vec<Found<'_>> = Vec::new();
+        // Packs with terms carry one automaton with the built-in patterns too.
+        let matcher = self
+            .packs
+            .as_deref()
+            .and_then(|p| p.matcher.as_ref())
+            .or(BUILTIN.matcher.as_ref());
+        if let Some(m) = matcher {
+            m.find(t, &mut found);
+        }
+        let mut hits = self.lexicon_hits(&norm, &mut found);
+        if style {
+            style::scan(text, &mut hits);
+        }
+        hits
+    }
+
+    fn lexicon_hits(&self, norm: &Normalized, found: &mut [Found<'_>]) -> Vec<Hit> {
+        let t = norm.text();
+        // Sorted by start, every look-around below is a binary search plus a
+        // short scan, so a 64 KiB message full of matches stays linear-ish.
+        found.sort_unstable_by_key(|f| (f.start, f.end));
+        let found: &[Found<'_>] = found;
+        let longest = found.iter().map(|f| f.end - f.start).max().unwrap_or(0);
+        let allows: Vec<Found<'_>> = found
+            .iter()
+            .filter(|f| f.entry.kind == Kind::Allow)
+            .copied()
+            .collect();
+        let negations: Vec<Found<'_>> = found
+            .iter()
+            .filter(|f| f.entry.kind == Kind::Neg && f.entry.target == Target::All)
+            .copied()
+            .collect();
+        let allowed = |f: &Found<'_>| {
+            around(&allows, f.start.saturating_sub(longest), f.start)
+                .iter()
+                .any(|a| {
+                    (a.entry.target == Target::All || a.entry.target == f.entry.target)
+                        && f.end <= a.end
+                        && (a.start, a.end) != (f.start, f.end)
+                })
+        };
+        // "Cerveja a gente não vende": a negated offer is no offer.
+        let negated = |f: &Found<'_>| {
+            around(
+                &negations,
+                f.start.saturating_sub(NEGATION_WINDOW + longest),
+                f.end + NEGATION_WINDOW,
+            )
+            .iter()
+            .any(|g| g.end + NEGATION_WINDOW >= f.start)
+        };
+        // (match, evidence) pairs that fire.
+        let mut fired: Vec<(Found<'_>, [Option<Found<'_>>; 2])> = Vec::new();
+        for f in found {
+            if !matches!(f.entry.kind, Kind::Term | Kind::Weak | Kind::Faint)
+                || f.entry.target == Target::All
+                || allowed(f)
+            {
+                continue;
+            }
+            if is_commerce(f.entry.target) && negated(f) {
+                continue;
+            }
+            if f.entry.kind == Kind::Term {
+                fired.push((*f, [None, None]));
+                continue;
+            }
+            let conf = self.conf(f.entry.target);
+            let window = around(
+                found,
+                f.start.saturating_sub(conf.window + longest),
+                f.end + conf.window,
+            );
+            let near = |g: &Found<'_>| g.end + conf.window >= f.start;
+            let word = t.get(f.start..f.end);
+            let mut evidence = None;
+            let mut cue = None;
+            let mut faint_pair = None;
+            let mut cancelled = false;
+            for g in window.iter().filter(|g| near(g) && !allowed(g)) {
+                let same = g.entry.target == f.entry.target;
+                match g.entry.kind {
+                    Kind::Neg if same => {
+                        cancelled = true;
+                        break;
+                    }
+                    Kind::Ctx if same && (g.end <= f.start || g.start >= f.end) => {
+                        evidence = evidence.or(Some(*g));
+                    }
+                    Kind::Weak | Kind::Term | Kind::Faint
+                        if same
+                            && (g.end <= f.start || g.start >= f.end)
+                            && t.get(g.start..g.end) != word =>
+                    {
+                        if f.entry.kind == Kind::Faint && g.entry.kind == Kind::Faint {
+                            faint_pair = faint_pair.or(Some(*g));
+                        } else {
+                            evidence = evidence.or(Some(*g));
+                        }
+                    }
+                    Kind::Cue(c) if conf.cues & c as u8 != 0 => cue = cue.or(Some(*g)),
+                    _ => {}
                 }
+            }
+            // A cue completes a weak entry, or two faint ones together ("molly and coke available").
+            if f.entry.kind == Kind::Faint {
+                evidence = evidence.or(cue.and(faint_pair));
+            }
+            let complete = evidence.is_some() || (f.entry.kind == Kind::Weak && cue.is_some());
+            if complete && !cancelled {
+                fired.push((*f, [evidence, cue]));
+            }
+        }
+        // Keep the longest of overlapping matches of one category ("vinho" inside "vinho tinto").
+        fired.sort_by_key(|(f, _)| {
+            (
+                target_key(f.entry.target),
+                f.start,
+                std::cmp::Reverse(f.end),
+            )
+        });
+        let mut hits = Vec::new();
+        let mut last: Option<(Target, usize)> = None;
+        for (f, evidence) in fired {
+            if let Some((tg, end)) = last {
+                if tg == f.entry.target && f.start < end {
+                    continue;
+                }
+            }
+            last = Some((f.entry.target, f.end));
+            let mut spans = vec![norm.original(f.start, f.end)];
+            for e in evidence.into_iter().flatten() {
+                let s = norm.original(e.start, e.end);
+                if !spans.contains(&s) {
+                    spans.push(s);
+                }
+            }
+            if let Some(hit) = self.hit(f, spans) {
+                hits.push(hit);
             }
         }
         hits
+    }
+
+    fn hit(&self, f: Found<'_>, spans: Vec<Span>) -> Option<Hit> {
+        let mut hit = match f.entry.target {
+            Target::Cat(c) => Hit::builtin(for_category(c)?, spans),
+            Target::Topic(i) => {
+                let mut h = Hit::builtin(&CUSTOM, spans);
+                h.custom = Some(i);
+                h
+            }
+            Target::All => return None,
+        };
+        hit.severity = f.entry.severity;
+        Some(hit)
+    }
+}
+
+/// The matches of `sorted` (by start) that start within `[lo, hi]`.
+fn around<'a, 'm>(sorted: &'a [Found<'m>], lo: usize, hi: usize) -> &'a [Found<'m>] {
+    let from = sorted.partition_point(|f| f.start < lo);
+    let to = sorted.partition_point(|f| f.start <= hi);
+    sorted.get(from..to.max(from)).unwrap_or(&[])
+}
+
+/// How far (normalized bytes) a negation ("não vendemos") reaches.
+const NEGATION_WINDOW: usize = 30;
+
+fn is_commerce(t: Target) -> bool {
+    matches!(t, Target::Cat(c) if c.group() == crate::model::CategoryGroup::Commerce)
+}
+
+fn target_key(t: Target) -> (u8, u16) {
+    match t {
+        Target::All => (0, 0),
+        Target::Cat(c) => (1, c as u16),
+        Target::Topic(i) => (2, i),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse_cleanly() {
+        assert_eq!(builtin_errors(), Vec::<String>::new());
+        assert!(BUILTIN.matcher.is_some());
+    }
+
+    fn cats(text: &str) -> Vec<Category> {
+        let mut c: Vec<Category> = Detector::default()
+            .scan(text, false)
+            .iter()
+            .map(|h| h.rule.category)
+            .filter(|c| *c != Category::Style)
+            .collect();
+        c.dedup();
+        c
+    }
+
+    #[test]
+    fn strong_terms_fire_alone_and_weak_need_context() {
+        assert_eq!(cats("vamos tomar uma cerveja"), vec![Category::Alcohol]);
+        assert_eq!(cats("vestido cor vinho"), vec![]);
+        assert_eq!(cats("temos cachorro-quente"), vec![]);
+        assert_eq!(cats("vendo filhotes de shih-tzu"), vec![Category::Animals]);
+    }
+
+    #[test]
+    fn spans_point_at_the_original_text() {
+        let text = "Oferta: C3RV3JAAA 🍺 gelada";
+        let hits = Detector::default().scan(text, false);
+        let h = hits
+            .iter()
+            .find(|h| h.rule.category == Category::Alcohol)
+            .unwrap();
+        let s = h.spans[0];
+        assert_eq!(&text[s.start..s.end], "C3RV3JAAA");
     }
 }

@@ -177,10 +177,8 @@ pub(crate) fn scan(text: &str, locale: Locale) -> Vec<Hit> {
 
 fn hit(rule: &'static RuleInfo, spans: Vec<Span>, suggestion: Option<String>) -> Hit {
     Hit {
-        rule,
-        spans,
-        message: None,
         suggestion,
+        ..Hit::builtin(rule, spans)
     }
 }
 

@@ -1,0 +1,122 @@
+//! Speed of the engine: `cargo bench -p conforma-core`.
+//!
+//! A std-only harness (no criterion): it prints the median and p95 of many
+//! runs and never asserts timings, since machines differ.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+use conforma_core::{Config, Engine, Message};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Ordinary customer-service text with a few findings, in three languages.
+const SAMPLE: &str = "Olá, Maria! Seu pedido 48213 saiu para entrega e chega amanhã entre 9h e 12h. \
+O frete ficou grátis porque a compra passou de R$ 199. Aproveite: a camisa polo azul voltou ao estoque \
+e o vestido cor vinho está com 20% de desconto. ¡Hola! Tu pedido fue enviado y llega el jueves; \
+puedes pagar en 6 cuotas sin interés. Hi! Your order has shipped. Happy hour com chopp em dobro na sexta, \
+e temos cerveja artesanal gelada 🍺. Qualquer dúvida é só chamar por aqui, vc sabe!!! ";
+
+/// Ordinary text with no findings at all.
+const CLEAN: &str = "Olá, Maria! Seu pedido 48213 saiu para entrega e chega amanhã entre 9h e 12h. \
+O frete ficou grátis porque a compra passou de R$ 199. ¡Hola! Tu pedido fue enviado y llega el jueves. \
+Hi! Your order has shipped and should arrive Thursday; reply here with any questions. ";
+
+fn text_of(len: usize) -> String {
+    repeat_to(SAMPLE, len)
+}
+
+fn repeat_to(sample: &str, len: usize) -> String {
+    let mut s = String::with_capacity(len + sample.len());
+    while s.len() < len {
+        s.push_str(sample);
+    }
+    let mut end = len.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
+    s
+}
+
+fn measure(name: &str, iters: usize, mut f: impl FnMut()) {
+    for _ in 0..iters.min(50) {
+        f();
+    }
+    let mut times: Vec<Duration> = (0..iters)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let median = times[times.len() / 2];
+    let p95 = times[times.len() * 95 / 100];
+    println!("{name:<52} median {median:>10.2?}   p95 {p95:>10.2?}   ({iters} runs)");
+}
+
+fn custom_config() -> Config {
+    let terms: Vec<String> = (0..300).map(|i| format!("assunto proibido {i}")).collect();
+    serde_json::from_value(serde_json::json!({
+        "packs": [{
+            "name": "acme",
+            "topics": [
+                {"id": "politics", "terms": ["eleição", "partido*", "candidato*"]},
+                {"id": "deadlines", "terms": ["entrega garantida", "prazo garantido"]},
+                {"id": "bulk", "terms": terms}
+            ],
+            "terms": {"alcohol": ["rabo de galo"]},
+            "allow": ["cerveja de gengibre"],
+            "enable": ["style"]
+        }]
+    }))
+    .unwrap()
+}
+
+fn main() {
+    let t = Instant::now();
+    let builtin = Engine::builtin();
+    println!(
+        "{:<52} {:>17.2?}   (once: lexicons compiled on first use)",
+        "engine construction, built-in (cold)",
+        t.elapsed()
+    );
+    measure("built-in lexicon compile (parse + automaton)", 30, || {
+        black_box(conforma_core::bench::compile_builtin());
+    });
+    let config = custom_config();
+    measure("Engine::new with a 305-term custom pack", 100, || {
+        black_box(Engine::new(&config).unwrap());
+    });
+    let custom = Engine::new(&config).unwrap();
+
+    let k1 = Message::outbound(text_of(1_000));
+    let k64 = Message::outbound(text_of(64 * 1024));
+    let short = Message::outbound("vamos tomar uma cerveja");
+    println!(
+        "1,000-char message: {} findings",
+        custom.check(&k1).unwrap().len()
+    );
+    measure("check 23 chars, built-in", 20_000, || {
+        black_box(builtin.check(&short).unwrap());
+    });
+    measure("check 1,000 chars, built-in", 5_000, || {
+        black_box(builtin.check(&k1).unwrap());
+    });
+    measure(
+        "check 1,000 chars, built-in + custom pack + style",
+        5_000,
+        || {
+            black_box(custom.check(&k1).unwrap());
+        },
+    );
+    measure("check 64 KiB, built-in + custom pack + style", 200, || {
+        black_box(custom.check(&k64).unwrap());
+    });
+    let clean64 = Message::outbound(repeat_to(CLEAN, 64 * 1024));
+    measure("check 64 KiB without findings, built-in", 200, || {
+        black_box(builtin.check(&clean64).unwrap());
+    });
+    measure("normalize only, 1,000 chars", 5_000, || {
+        black_box(conforma_core::bench::normalize(&k1.text));
+    });
+}
