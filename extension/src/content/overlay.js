@@ -11,6 +11,10 @@ const STYLE = `
 .hl[data-severity="block"] { background: rgba(179, 38, 30, 0.18); border-color: #b3261e; }
 .hl[data-severity="warn"] { background: rgba(176, 96, 0, 0.16); border-color: #9a5200; }
 .hl[data-severity="info"] { background: rgba(11, 87, 208, 0.12); border-color: #0b57d0; }
+.ev { position: fixed; pointer-events: none; border-bottom: 2px dotted; }
+.ev[data-severity="block"] { border-color: #b3261e; }
+.ev[data-severity="warn"] { border-color: #9a5200; }
+.ev[data-severity="info"] { border-color: #0b57d0; }
 .panel { position: fixed; pointer-events: auto; max-height: 40vh; overflow: auto; background: #fff; color: #1f1f1f;
   border: 1px solid #c4c7c5; border-radius: 8px; box-shadow: 0 2px 10px rgba(0,0,0,.18);
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; padding: 8px 10px; z-index: 2147483646; }
@@ -96,20 +100,22 @@ export function createOverlay(signal) {
       const rects = [];
       const mirror = isField(composer) ? makeMirror(composer, snapshot.text, root) : null;
       for (const f of findings) {
-        for (const span of f.spans ?? []) {
+        // The first span is the offending text; the others are evidence (a price, a
+        // "vendo", an emoji) and get a quieter dotted underline.
+        (f.spans ?? []).forEach((span, i) => {
           const list = mirror ? mirror.rects(span.start, span.end) : rectsOf(rangeFor(snapshot, span.start, span.end));
-          for (const r of list) rects.push([f, r]);
-        }
+          for (const r of list) rects.push([f, r, i === 0 ? "hl" : "ev"]);
+        });
       }
       mirror?.remove();
-      for (const [f, r] of rects) {
+      for (const [f, r, kind] of rects) {
         const left = Math.max(r.left, clip.left);
         const right = Math.min(r.right, clip.right);
         const top = Math.max(r.top, clip.top);
         const bottom = Math.min(r.bottom, clip.bottom);
         if (right - left < 1 || bottom - top < 1) continue;
         const box = document.createElement("div");
-        box.className = "hl";
+        box.className = kind;
         box.dataset.severity = f.severity;
         box.dataset.rule = f.rule;
         box.style.left = `${left}px`;

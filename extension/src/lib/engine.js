@@ -3,6 +3,9 @@
 // In the page (content script) is fastest, but Chromium applies the page's CSP to wasm compiled
 // by content scripts: on a page whose script-src lacks 'wasm-unsafe-eval' the compile throws a
 // CompileError. Then checks go to the background worker, which has the extension's own CSP.
+
+import { supportsPacks } from "./storage.js";
+
 const api = globalThis.browser ?? globalThis.chrome;
 
 let modulePromise = null;
@@ -56,14 +59,8 @@ export function buildEngine(mod, config) {
   return { engine: new mod.Engine({}), configError };
 }
 
-/** Whether the engine accepts custom term packs (the same probe as storage.supportsPacks). */
-export function supportsPacks(mod) {
-  try {
-    return mod.validateConfig({ packs: [{ name: "probe", allow: ["probe"] }] })?.type === "success";
-  } catch {
-    return false;
-  }
-}
+// Whether the engine accepts custom term packs: one probe, shared with the options page.
+export { supportsPacks };
 
 function safeVersion(mod) {
   try {
