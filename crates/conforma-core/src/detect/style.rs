@@ -13,7 +13,7 @@ const SHOUT_MIN_WORDS: usize = 3;
 /// Appends style hits for `text`.
 pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let rule = |id: &str| RULES.iter().find(|r| r.id == id);
-    let shouted = shouted_words(text);
+    let (shouted, runs) = shouting_and_runs(text);
     if shouted.len() >= SHOUT_MIN_WORDS {
         if let (Some(r), Some(first), Some(last)) =
             (rule("style.caps"), shouted.first(), shouted.last())
@@ -21,7 +21,6 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             hits.push(Hit::builtin(r, vec![Span::new(first.start, last.end)]));
         }
     }
-    let runs = punctuation_runs(text);
     if !runs.is_empty() {
         if let Some(r) = rule("style.exclamations") {
             hits.push(Hit::builtin(r, runs));
@@ -29,51 +28,59 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
-fn shouted_words(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = None;
+/// Shouted words and runs of three or more `!?¡¿`, in one pass. ASCII
+/// bytes skip UTF-8 decoding: style runs on every keystroke.
+fn shouting_and_runs(text: &str) -> (Vec<Span>, Vec<Span>) {
+    let (mut shouted, mut runs) = (Vec::new(), Vec::new());
+    let b = text.as_bytes();
+    let mut word = None;
     let (mut upper, mut lower) = (0usize, 0usize);
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphabetic() {
-            start.get_or_insert(i);
-            if c.is_uppercase() {
+    let mut run = None;
+    let mut marks = 0;
+    let mut i = 0;
+    loop {
+        // A space after the last char closes the last word and run.
+        let (c, len) = match b.get(i) {
+            Some(&x) if x.is_ascii() => (char::from(x), 1),
+            Some(_) => {
+                let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+            None => (' ', 0),
+        };
+        let (alpha, up) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            (c.is_alphabetic(), c.is_uppercase())
+        };
+        if alpha {
+            word.get_or_insert(i);
+            if up {
                 upper += 1;
             } else {
                 lower += 1;
             }
-        } else if let Some(s) = start.take() {
+        } else if let Some(s) = word.take() {
             if lower == 0 && upper >= SHOUT_MIN_LETTERS {
-                out.push(Span::new(s, i));
+                shouted.push(Span::new(s, i));
             }
             upper = 0;
             lower = 0;
         }
-    }
-    out
-}
-
-fn punctuation_runs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut count = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
         if matches!(c, '!' | '?' | '¡' | '¿') {
-            start.get_or_insert(i);
-            count += 1;
-        } else if let Some(s) = start.take() {
-            if count >= 3 {
-                out.push(Span::new(s, i));
+            run.get_or_insert(i);
+            marks += 1;
+        } else if let Some(s) = run.take() {
+            if marks >= 3 {
+                runs.push(Span::new(s, i));
             }
-            count = 0;
+            marks = 0;
         }
+        if len == 0 {
+            return (shouted, runs);
+        }
+        i += len;
     }
-    out
 }
 
 #[cfg(test)]
