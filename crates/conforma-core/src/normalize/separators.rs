@@ -82,7 +82,11 @@ fn is_joiner(c: char) -> bool {
 /// "shih-tzu", "lança_perfume" → "shih tzu": compounds match like phrases,
 /// so lexicons list each phrase once.
 fn join_compounds(units: &mut [Unit]) {
-    if !units.iter().any(|u| is_joiner(u.c)) {
+    // '‐' and '‑' are not ASCII: one compare rejects most chars.
+    if !units
+        .iter()
+        .any(|u| matches!(u.c, '-' | '_') || (!u.c.is_ascii() && is_joiner(u.c)))
+    {
         return;
     }
     for i in 1..units.len() {
