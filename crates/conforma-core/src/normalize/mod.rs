@@ -98,7 +98,10 @@ impl Normalized {
         while !rest.is_empty() {
             // Runs of ASCII units are copied with exact-size extends (no
             // per-byte capacity checks): most text is ASCII.
-            let ascii = rest.iter().take_while(|u| u.c.is_ascii()).count();
+            let mut ascii = 0;
+            while rest.get(ascii).is_some_and(|u| u.c.is_ascii()) {
+                ascii += 1;
+            }
             let (run, tail) = rest.split_at(ascii);
             bytes.extend(run.iter().map(|u| u.c as u8));
             origin.extend(run.iter().map(|u| u.span));
@@ -150,22 +153,23 @@ fn fold_chars(original: &str, units: &mut Vec<Unit>) {
     let bytes = original.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Fast path: a run of printable ASCII only needs lowercasing, and
-        // one exact-size extend is much cheaper than a push per char.
-        let run = bytes
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|b| matches!(b, b' '..=b'~'))
-            .count();
-        if run > 0 {
-            let chunk = bytes.get(i..i + run).unwrap_or_default();
-            units.extend(chunk.iter().zip(i..).map(|(&b, k)| Unit {
+        // Fast path: printable ASCII only needs lowercasing. A plain loop:
+        // iterator adapters cost a call per char in the size-optimized wasm.
+        let mut at = Pos::new(i, i).start;
+        while let Some(&b) = bytes.get(i) {
+            if !matches!(b, b' '..=b'~') {
+                break;
+            }
+            let next = at.saturating_add(1);
+            units.push(Unit {
                 c: char::from(b.to_ascii_lowercase()),
-                span: Pos::new(k, k + 1),
-            }));
-            i += run;
-            continue;
+                span: Pos {
+                    start: at,
+                    end: next,
+                },
+            });
+            at = next;
+            i += 1;
         }
         let Some(ch) = original.get(i..).and_then(|r| r.chars().next()) else {
             break;
