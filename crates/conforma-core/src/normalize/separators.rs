@@ -21,6 +21,7 @@ fn is_separator(c: char) -> bool {
     )
 }
 
+#[inline]
 fn is_single(units: &[Unit], i: usize) -> bool {
     let alnum = |k: usize| units.get(k).is_some_and(|u| super::is_word(u.c));
     alnum(i) && !(i > 0 && alnum(i - 1)) && !alnum(i + 1)
