@@ -307,6 +307,7 @@ impl Matcher {
 
 /// Whether there is a word boundary between `a` and `b`. Letters meeting
 /// digits count as a boundary ("30mg", "5g"), so units and sizes match.
+#[inline]
 fn boundary(a: Option<char>, b: Option<char>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) if is_word(a) && is_word(b) => a.is_numeric() != b.is_numeric(),

@@ -13,7 +13,7 @@ const SHOUT_MIN_WORDS: usize = 3;
 /// Appends style hits for `text`.
 pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let rule = |id: &str| RULES.iter().find(|r| r.id == id);
-    let shouted = shouted_words(text);
+    let (shouted, runs) = shouting_and_runs(text);
     if shouted.len() >= SHOUT_MIN_WORDS {
         if let (Some(r), Some(first), Some(last)) =
             (rule("style.caps"), shouted.first(), shouted.last())
@@ -21,7 +21,6 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             hits.push(Hit::builtin(r, vec![Span::new(first.start, last.end)]));
         }
     }
-    let runs = punctuation_runs(text);
     if !runs.is_empty() {
         if let Some(r) = rule("style.exclamations") {
             hits.push(Hit::builtin(r, runs));
@@ -29,49 +28,142 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Char classes for the style pass.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const MARK: u8 = 4;
+
+/// Classes of the ASCII bytes, so the common byte costs one load.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'!' | b'?' => MARK,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of a non-ASCII char.
+fn class_of(c: char) -> u8 {
+    if c.is_alphabetic() {
+        if c.is_uppercase() {
+            UPPER
+        } else {
+            LOWER
+        }
+    } else if matches!(c, '¡' | '¿') {
+        MARK
+    } else {
+        0
+    }
+}
+
+/// Whether `b` can hold [`SHOUT_MIN_WORDS`] shouted words: each lies in a
+/// run of at least [`SHOUT_MIN_LETTERS`] bytes that are ASCII capitals or
+/// non-ASCII (a non-ASCII letter takes two bytes or more), so such runs
+/// must total enough bytes. One cheap pass spares the full one.
+fn may_shout(b: &[u8]) -> bool {
+    let (mut run, mut total) = (0usize, 0usize);
+    for &x in b {
+        if x.is_ascii_uppercase() || !x.is_ascii() {
+            run += 1;
+            // Count a run's bytes once it is long enough, then each further byte.
+            total += match run.cmp(&SHOUT_MIN_LETTERS) {
+                std::cmp::Ordering::Less => 0,
+                std::cmp::Ordering::Equal => SHOUT_MIN_LETTERS,
+                std::cmp::Ordering::Greater => 1,
+            };
+        } else {
+            run = 0;
+        }
+    }
+    total >= SHOUT_MIN_LETTERS * SHOUT_MIN_WORDS
+}
+
+/// Shouted words and runs of three or more `!?¡¿`. Style runs on every
+/// keystroke: the common text (no shouting, a lone "!") costs one cheap
+/// pass and a jump from mark to mark.
+fn shouting_and_runs(text: &str) -> (Vec<Span>, Vec<Span>) {
+    let shouted = if may_shout(text.as_bytes()) {
+        shouted_words(text)
+    } else {
+        Vec::new()
+    };
+    (shouted, punctuation_runs(text))
+}
+
+/// The class of the char at byte `i` and its length (`(0, 0)` at the end).
+fn class_at(text: &str, i: usize) -> (u8, usize) {
+    match text.as_bytes().get(i) {
+        Some(&x) => match ASCII_CLASS.get(usize::from(x)) {
+            Some(&k) => (k, 1),
+            None => {
+                let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                (class_of(c), c.len_utf8())
+            }
+        },
+        None => (0, 0),
+    }
+}
+
 fn shouted_words(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut start = None;
+    let mut word = None;
     let (mut upper, mut lower) = (0usize, 0usize);
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphabetic() {
-            start.get_or_insert(i);
-            if c.is_uppercase() {
+    let mut i = 0;
+    loop {
+        // Class 0 after the last char closes the last word.
+        let (class, len) = class_at(text, i);
+        if class & (LOWER | UPPER) != 0 {
+            word.get_or_insert(i);
+            if class == UPPER {
                 upper += 1;
             } else {
                 lower += 1;
             }
-        } else if let Some(s) = start.take() {
+        } else if let Some(s) = word.take() {
             if lower == 0 && upper >= SHOUT_MIN_LETTERS {
                 out.push(Span::new(s, i));
             }
             upper = 0;
             lower = 0;
         }
+        if len == 0 {
+            return out;
+        }
+        i += len;
     }
-    out
 }
 
 fn punctuation_runs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut start = None;
-    let mut count = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
+    let b = text.as_bytes();
+    let mut i = 0;
+    // Jump to the next byte that may start a mark ('¡' and '¿' start with 0xC2).
+    while let Some(skip) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&x| matches!(x, b'!' | b'?' | 0xC2)))
     {
-        if matches!(c, '!' | '?' | '¡' | '¿') {
-            start.get_or_insert(i);
-            count += 1;
-        } else if let Some(s) = start.take() {
-            if count >= 3 {
-                out.push(Span::new(s, i));
+        let start = i + skip;
+        let (mut end, mut count) = (start, 0);
+        loop {
+            let (class, len) = class_at(text, end);
+            if class != MARK {
+                break;
             }
-            count = 0;
+            end += len;
+            count += 1;
         }
+        if count >= 3 {
+            out.push(Span::new(start, end));
+        }
+        i = end.max(start + 1);
     }
     out
 }
@@ -87,6 +179,29 @@ mod tests {
         let ids: Vec<_> = hits.iter().map(|h| h.rule.id).collect();
         assert_eq!(ids, vec!["style.caps", "style.exclamations"]);
         assert_eq!(hits[1].spans, vec![Span::new(25, 28)]);
+    }
+
+    #[test]
+    fn non_ascii_capitals_and_inverted_marks_count() {
+        let mut hits = Vec::new();
+        let text = "ÁÇÃÕ ÉÊÍÓ ÚÜÑÀ ¡¡¡ya?! fim?!?";
+        scan(text, &mut hits);
+        let ids: Vec<_> = hits.iter().map(|h| h.rule.id).collect();
+        assert_eq!(ids, vec!["style.caps", "style.exclamations"]);
+        assert_eq!(
+            &text[hits[0].spans[0].start..hits[0].spans[0].end],
+            "ÁÇÃÕ ÉÊÍÓ ÚÜÑÀ"
+        );
+        let runs: Vec<_> = hits[1]
+            .spans
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(runs, vec!["¡¡¡", "?!?"]);
+        // Two shouted words and a short one are not shouting; "?!" is no run.
+        hits.clear();
+        scan("OFERTA HOJE SIM ok?! ¡a", &mut hits);
+        assert!(hits.is_empty(), "{hits:?}");
     }
 
     #[test]

@@ -6,7 +6,12 @@
 
 use super::{is_letter, is_word, Unit};
 
+#[inline]
 fn leet(c: char) -> Option<char> {
+    // Every leet char is ASCII below 'A': one compare rejects letters.
+    if c > '@' {
+        return None;
+    }
     Some(match c {
         '0' => 'o',
         '1' => 'i',
@@ -18,6 +23,7 @@ fn leet(c: char) -> Option<char> {
     })
 }
 
+#[inline]
 fn in_token(c: char) -> bool {
     is_word(c) || c == '@' || c == '$'
 }

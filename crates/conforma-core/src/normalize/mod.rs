@@ -94,16 +94,25 @@ impl Normalized {
     fn from_units(units: &[Unit]) -> Normalized {
         let mut bytes: Vec<u8> = Vec::with_capacity(units.len() + 8);
         let mut origin: Vec<Pos> = Vec::with_capacity(units.len() + 8);
-        for u in units {
-            if u.c.is_ascii() {
-                bytes.push(u.c as u8);
-                origin.push(u.span);
-            } else {
-                let mut buf = [0u8; 4];
-                let encoded = u.c.encode_utf8(&mut buf).as_bytes();
-                bytes.extend_from_slice(encoded);
-                origin.extend(std::iter::repeat_n(u.span, encoded.len()));
+        let mut rest = units;
+        while !rest.is_empty() {
+            // Runs of ASCII units are copied with exact-size extends (no
+            // per-byte capacity checks): most text is ASCII.
+            let mut ascii = 0;
+            while rest.get(ascii).is_some_and(|u| u.c.is_ascii()) {
+                ascii += 1;
             }
+            let (run, tail) = rest.split_at(ascii);
+            bytes.extend(run.iter().map(|u| u.c as u8));
+            origin.extend(run.iter().map(|u| u.span));
+            let Some((u, tail)) = tail.split_first() else {
+                break;
+            };
+            let mut buf = [0u8; 4];
+            let encoded = u.c.encode_utf8(&mut buf).as_bytes();
+            bytes.extend_from_slice(encoded);
+            origin.extend(std::iter::repeat_n(u.span, encoded.len()));
+            rest = tail;
         }
         // Built from whole chars, so always valid UTF-8.
         let text = String::from_utf8(bytes).unwrap_or_default();
@@ -141,16 +150,32 @@ thread_local! {
 fn fold_chars(original: &str, units: &mut Vec<Unit>) {
     units.clear();
     units.reserve(original.len());
-    for (i, ch) in original.char_indices() {
-        let span = Pos::new(i, i + ch.len_utf8());
-        // Fast path: printable ASCII only needs lowercasing.
-        if ch.is_ascii_graphic() || ch == ' ' {
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: printable ASCII only needs lowercasing. A plain loop:
+        // iterator adapters cost a call per char in the size-optimized wasm.
+        let mut at = Pos::new(i, i).start;
+        while let Some(&b) = bytes.get(i) {
+            if !matches!(b, b' '..=b'~') {
+                break;
+            }
+            let next = at.saturating_add(1);
             units.push(Unit {
-                c: ch.to_ascii_lowercase(),
-                span,
+                c: char::from(b.to_ascii_lowercase()),
+                span: Pos {
+                    start: at,
+                    end: next,
+                },
             });
-            continue;
+            at = next;
+            i += 1;
         }
+        let Some(ch) = original.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let span = Pos::new(i, i + ch.len_utf8());
+        i += ch.len_utf8();
         if invisible::is_invisible(ch) || emoji::is_modifier(ch) {
             continue;
         }

@@ -21,6 +21,7 @@ fn is_separator(c: char) -> bool {
     )
 }
 
+#[inline]
 fn is_single(units: &[Unit], i: usize) -> bool {
     let alnum = |k: usize| units.get(k).is_some_and(|u| super::is_word(u.c));
     alnum(i) && !(i > 0 && alnum(i - 1)) && !alnum(i + 1)
@@ -82,7 +83,11 @@ fn is_joiner(c: char) -> bool {
 /// "shih-tzu", "lança_perfume" → "shih tzu": compounds match like phrases,
 /// so lexicons list each phrase once.
 fn join_compounds(units: &mut [Unit]) {
-    if !units.iter().any(|u| is_joiner(u.c)) {
+    // '‐' and '‑' are not ASCII: one compare rejects most chars.
+    if !units
+        .iter()
+        .any(|u| matches!(u.c, '-' | '_') || (!u.c.is_ascii() && is_joiner(u.c)))
+    {
         return;
     }
     for i in 1..units.len() {
