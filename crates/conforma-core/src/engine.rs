@@ -306,17 +306,25 @@ mod merge_tests {
 
     #[test]
     fn weak_evidence_folds_into_the_finding_it_supports() {
-        let text = "🍺 temos cerveja artesanal por R$ 15";
-        let findings = Engine::builtin().check(&Message::outbound(text)).unwrap();
-        let alcohol: Vec<_> = findings
-            .iter()
-            .filter(|f| f.category == Category::Alcohol)
-            .collect();
-        assert_eq!(alcohol.len(), 1, "{findings:?}");
-        assert_eq!(&text[alcohol[0].start..alcohol[0].end], "cerveja");
-        assert!(alcohol[0]
-            .spans
-            .iter()
-            .any(|s| &text[s.start..s.end] == "🍺"));
+        for text in [
+            "🍺 temos cerveja artesanal por R$ 15",
+            "Hoje tem promoção: vamos tomar uma cerveja 🍺 na loja?",
+            "cerveja gelada 🍺🍺 hoje",
+        ] {
+            let findings = Engine::builtin().check(&Message::outbound(text)).unwrap();
+            let alcohol: Vec<_> = findings
+                .iter()
+                .filter(|f| f.category == Category::Alcohol)
+                .collect();
+            assert_eq!(alcohol.len(), 1, "{text}: {findings:?}");
+            assert_eq!(&text[alcohol[0].start..alcohol[0].end], "cerveja", "{text}");
+            assert!(
+                alcohol[0]
+                    .spans
+                    .iter()
+                    .any(|s| &text[s.start..s.end] == "🍺"),
+                "{text}"
+            );
+        }
     }
 }

@@ -314,7 +314,7 @@ impl Detector {
                 std::cmp::Reverse(f.end),
             )
         });
-        let mut hits = Vec::new();
+        let mut kept: Vec<(Found<'_>, Vec<Span>)> = Vec::new();
         let mut last: Option<(Target, usize)> = None;
         for (f, evidence) in fired {
             if let Some((tg, end)) = last {
@@ -330,11 +330,42 @@ impl Detector {
                     spans.push(s);
                 }
             }
-            if let Some(hit) = self.hit(f, spans) {
-                hits.push(hit);
+            kept.push((f, spans));
+        }
+        // A weak or faint match (🍺, "gelada") next to a term of the same category is
+        // evidence for that term, not a second warning: fold it in.
+        let mut i = 0;
+        while i < kept.len() {
+            let (f, _) = &kept[i];
+            let window = self.conf(f.entry.target).window;
+            let host = (f.entry.kind != Kind::Term)
+                .then(|| {
+                    kept.iter().position(|(g, _)| {
+                        g.entry.kind == Kind::Term
+                            && g.entry.target == f.entry.target
+                            && g.start <= f.end + window
+                            && f.start <= g.end + window
+                    })
+                })
+                .flatten();
+            match host {
+                Some(j) => {
+                    let (_, spans) = kept.remove(i);
+                    let j = if j > i { j - 1 } else { j };
+                    if let Some((_, target)) = kept.get_mut(j) {
+                        for s in spans {
+                            if !target.contains(&s) {
+                                target.push(s);
+                            }
+                        }
+                    }
+                }
+                None => i += 1,
             }
         }
-        hits
+        kept.into_iter()
+            .filter_map(|(f, spans)| self.hit(f, spans))
+            .collect()
     }
 
     fn hit(&self, f: Found<'_>, spans: Vec<Span>) -> Option<Hit> {
