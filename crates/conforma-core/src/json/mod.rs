@@ -131,22 +131,17 @@ impl<'a> Object<'a> {
     }
 }
 
-/// Decodes a string id among `variants` (`(id, value)` pairs).
+/// Decodes a string id: its index in `ids` (not generic, so one copy in the wasm).
 ///
 /// # Errors
 /// A type error, or `unknown variant` listing the ids.
-pub fn variant<T: Copy>(value: &Value, variants: &[(&str, T)]) -> Result<T, Error> {
+pub fn variant(value: &Value, ids: &[&str]) -> Result<usize, Error> {
     let Value::String(s) = value else {
         return Err(invalid_type(value, "a string id"));
     };
-    variants
-        .iter()
-        .find(|(id, _)| id == s)
-        .map(|(_, v)| *v)
-        .ok_or_else(|| {
-            let ids: Vec<&str> = variants.iter().map(|(id, _)| *id).collect();
-            Error::input_here(format!("unknown variant `{s}`, expected {}", one_of(&ids)))
-        })
+    ids.iter().position(|id| id == s).ok_or_else(|| {
+        Error::input_here(format!("unknown variant `{s}`, expected {}", one_of(ids)))
+    })
 }
 
 impl FromJson for Value {
@@ -198,11 +193,12 @@ impl<T: FromJson> FromJson for Vec<T> {
         let Value::Array(items) = value else {
             return Err(invalid_type(value, "a sequence"));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| T::from_json(v).map_err(|e| e.within(&format!("[{i}]"))))
-            .collect()
+        // Plain loops rather than `collect`: one small copy per element type in the wasm.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            out.push(T::from_json(v).map_err(|e| at_index(e, i))?);
+        }
+        Ok(out)
     }
 }
 
@@ -212,11 +208,17 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
         let Value::Object(members) = value else {
             return Err(invalid_type(value, "a map"));
         };
-        members
-            .iter()
-            .map(|(k, v)| Ok((k.clone(), T::from_json(v).map_err(|e| e.within(k))?)))
-            .collect()
+        let mut out = BTreeMap::new();
+        for (k, v) in members {
+            out.insert(k.clone(), T::from_json(v).map_err(|e| e.within(k))?);
+        }
+        Ok(out)
     }
+}
+
+/// Prefixes `[i]` to an element's error path (not generic: one copy in the wasm).
+fn at_index(e: Error, i: usize) -> Error {
+    e.within(&format!("[{i}]"))
 }
 
 #[cfg(test)]

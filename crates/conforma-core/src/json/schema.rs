@@ -8,48 +8,54 @@ use crate::context::{BulkConfig, Holidays, Surface, WeeklyHours};
 use crate::error::{Error, ErrorKind};
 use crate::model::{Contact, Context, Direction, Lang, Message, OptInStatus, Severity};
 use crate::pack::{Pack, Topic};
+use std::collections::BTreeMap;
 
-/// Decodes a string-enum id among `all`.
-fn string_enum<T: Copy>(value: &Value, all: &[T], id: fn(T) -> &'static str) -> Result<T, Error> {
-    let variants: Vec<(&str, T)> = all.iter().map(|v| (id(*v), *v)).collect();
-    variant(value, &variants)
+/// Decodes a string enum from its ids and values (in the same order).
+fn string_enum<T: Copy>(value: &Value, ids: &[&str], all: &[T]) -> Result<T, Error> {
+    let i = variant(value, ids)?;
+    // `ids` and `all` have the same length; the fallback is never taken.
+    all.get(i)
+        .copied()
+        .ok_or_else(|| Error::input_here("unknown variant"))
 }
 
 impl FromJson for Severity {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        string_enum(value, Severity::ALL, Severity::id)
+        string_enum(value, Severity::IDS, Severity::ALL)
     }
 }
 
 impl FromJson for Direction {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        string_enum(value, Direction::ALL, Direction::id)
+        string_enum(value, Direction::IDS, Direction::ALL)
     }
 }
 
 impl FromJson for Lang {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        string_enum(value, Lang::ALL, Lang::id)
+        string_enum(value, Lang::IDS, Lang::ALL)
     }
 }
 
 impl FromJson for Surface {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        variant(
+        string_enum(
             value,
-            &[("app", Surface::App), ("platform", Surface::Platform)],
+            &["app", "platform"],
+            &[Surface::App, Surface::Platform],
         )
     }
 }
 
 impl FromJson for OptInStatus {
     fn from_json(value: &Value) -> Result<Self, Error> {
-        variant(
+        string_enum(
             value,
+            &["granted", "denied", "unknown"],
             &[
-                ("granted", OptInStatus::Granted),
-                ("denied", OptInStatus::Denied),
-                ("unknown", OptInStatus::Unknown),
+                OptInStatus::Granted,
+                OptInStatus::Denied,
+                OptInStatus::Unknown,
             ],
         )
     }
@@ -77,16 +83,18 @@ impl FromJson for Config {
                 "locale", "rules", "packs", "timezone", "hours", "holidays", "surface", "bulk",
             ],
         )?;
-        Ok(Config {
-            locale: o.nullable("locale")?,
-            rules: o.or_default("rules")?,
-            packs: o.or_default("packs")?,
-            timezone: o.nullable("timezone")?,
-            hours: o.nullable("hours")?,
-            holidays: o.nullable("holidays")?,
-            surface: o.or_default("surface")?,
-            bulk: o.nullable("bulk")?,
-        })
+        // Fields are set one by one on a default value: on an error only the
+        // value is dropped, instead of inlined drops of every field decoded so far.
+        let mut v = Config::default();
+        v.locale = o.nullable("locale")?;
+        v.rules = o.or_default("rules")?;
+        v.packs = o.or_default("packs")?;
+        v.timezone = o.nullable("timezone")?;
+        v.hours = o.nullable("hours")?;
+        v.holidays = o.nullable("holidays")?;
+        v.surface = o.or_default("surface")?;
+        v.bulk = o.nullable("bulk")?;
+        Ok(v)
     }
 }
 
@@ -116,16 +124,18 @@ impl FromJson for Pack {
                 "enable",
             ],
         )?;
-        Ok(Pack {
-            name: o.required("name")?,
-            description: o.nullable("description")?,
-            topics: o.or_default("topics")?,
-            terms: o.or_default("terms")?,
-            allow: o.or_default("allow")?,
-            severity: o.or_default("severity")?,
-            disable: o.or_default("disable")?,
-            enable: o.or_default("enable")?,
-        })
+        // Fields are set one by one on a default value: on an error only the
+        // value is dropped, instead of inlined drops of every field decoded so far.
+        let mut v = Pack::default();
+        v.name = o.required("name")?;
+        v.description = o.nullable("description")?;
+        v.topics = o.or_default("topics")?;
+        v.terms = o.or_default("terms")?;
+        v.allow = o.or_default("allow")?;
+        v.severity = o.or_default("severity")?;
+        v.disable = o.or_default("disable")?;
+        v.enable = o.or_default("enable")?;
+        Ok(v)
     }
 }
 
@@ -136,14 +146,23 @@ impl FromJson for Topic {
             "struct Topic",
             &["id", "terms", "allow", "severity", "message", "suggestion"],
         )?;
-        Ok(Topic {
-            id: o.required("id")?,
-            terms: o.required("terms")?,
-            allow: o.or_default("allow")?,
-            severity: o.get("severity")?.unwrap_or(Severity::Warn),
-            message: o.or_default("message")?,
-            suggestion: o.or_default("suggestion")?,
-        })
+        // Fields are set one by one on a default value: on an error only the
+        // value is dropped, instead of inlined drops of every field decoded so far.
+        let mut v = Topic {
+            id: String::new(),
+            terms: Vec::new(),
+            allow: Vec::new(),
+            severity: Severity::Warn,
+            message: BTreeMap::new(),
+            suggestion: BTreeMap::new(),
+        };
+        v.id = o.required("id")?;
+        v.terms = o.required("terms")?;
+        v.allow = o.or_default("allow")?;
+        v.severity = o.get("severity")?.unwrap_or(Severity::Warn);
+        v.message = o.or_default("message")?;
+        v.suggestion = o.or_default("suggestion")?;
+        Ok(v)
     }
 }
 
@@ -156,10 +175,12 @@ impl FromJson for WeeklyHours {
 impl FromJson for Holidays {
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(value, "struct Holidays", &["dates", "national"])?;
-        Ok(Holidays {
-            dates: o.or_default("dates")?,
-            national: o.or_default("national")?,
-        })
+        // Fields are set one by one on a default value: on an error only the
+        // value is dropped, instead of inlined drops of every field decoded so far.
+        let mut v = Holidays::default();
+        v.dates = o.or_default("dates")?;
+        v.national = o.or_default("national")?;
+        Ok(v)
     }
 }
 
@@ -180,10 +201,12 @@ impl FromJson for BulkConfig {
 impl FromJson for Context {
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(value, "struct Context", &["now", "contact"])?;
-        Ok(Context {
-            now: o.nullable("now")?,
-            contact: o.nullable("contact")?,
-        })
+        // Fields are set one by one on a default value: on an error only the
+        // value is dropped, instead of inlined drops of every field decoded so far.
+        let mut v = Context::default();
+        v.now = o.nullable("now")?;
+        v.contact = o.nullable("contact")?;
+        Ok(v)
     }
 }
 
@@ -200,13 +223,15 @@ impl FromJson for Contact {
                 "last_inbound_at",
             ],
         )?;
-        Ok(Contact {
-            id: o.nullable("id")?,
-            opt_in: o.or_default("opt_in")?,
-            opt_in_at: o.nullable("opt_in_at")?,
-            opted_out_at: o.nullable("opted_out_at")?,
-            last_inbound_at: o.nullable("last_inbound_at")?,
-        })
+        // Fields are set one by one on a default value: on an error only the
+        // value is dropped, instead of inlined drops of every field decoded so far.
+        let mut v = Contact::default();
+        v.id = o.nullable("id")?;
+        v.opt_in = o.or_default("opt_in")?;
+        v.opt_in_at = o.nullable("opt_in_at")?;
+        v.opted_out_at = o.nullable("opted_out_at")?;
+        v.last_inbound_at = o.nullable("last_inbound_at")?;
+        Ok(v)
     }
 }
 
@@ -217,11 +242,13 @@ impl FromJson for Message {
             "struct Message",
             &["text", "direction", "lang", "context"],
         )?;
-        Ok(Message {
-            text: o.required("text")?,
-            direction: o.or_default("direction")?,
-            lang: o.nullable("lang")?,
-            context: o.nullable("context")?,
-        })
+        // Fields are set one by one on a default value: on an error only the
+        // value is dropped, instead of inlined drops of every field decoded so far.
+        let mut v = Message::default();
+        v.text = o.required("text")?;
+        v.direction = o.or_default("direction")?;
+        v.lang = o.nullable("lang")?;
+        v.context = o.nullable("context")?;
+        Ok(v)
     }
 }

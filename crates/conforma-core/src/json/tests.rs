@@ -58,6 +58,9 @@ fn errors_name_the_field_in_serde_words() {
         (r#"{"locale": "es", "locale": "en"}"#, Some("locale"), "duplicate field `locale`"),
         (r#"{"rules": {"alcohol": {"x": 1}}}"#, Some("rules.alcohol.x"), "expected `enabled` or `severity`"),
         ("[]", None, "invalid type: sequence, expected struct Config"),
+        (r#"{"locale": {"a\"b\\": 1}}"#, Some("locale"), "invalid type: map, expected a string"),
+        (r#"{"surface": "a\"b\\"}"#, Some("surface"), r#"unknown variant `a"b\`"#),
+        (r#"{"rules": {"x": {"enabled": "a\"b\\"}}}"#, Some("rules.x.enabled"), r#"invalid type: string "a\"b\\", expected a boolean"#),
         (r#""x""#, None, "invalid type: string \"x\", expected struct Config"),
     ];
     for (text, field, message) in cases {

@@ -34,7 +34,10 @@ impl Value {
             Value::Bool(b) => format!("boolean `{b}`"),
             Value::Number(n) if n.contains(['.', 'e', 'E']) => format!("floating point `{n}`"),
             Value::Number(n) => format!("integer `{n}`"),
-            Value::String(s) => format!("string \"{}\"", s.escape_debug()),
+            Value::String(s) => format!(
+                "string \"{}\"",
+                s.replace('\\', "\\\\").replace('"', "\\\"")
+            ),
             Value::Array(_) => "sequence".to_owned(),
             Value::Object(_) => "map".to_owned(),
         }
