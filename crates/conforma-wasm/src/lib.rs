@@ -199,32 +199,44 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 /// being reported; and serde_json would add a deserializer per type to the
 /// wasm. The CLI uses the same decoder, so both report the same errors.
 fn from_js<T: FromJson + Default>(value: JsValue, what: &str) -> Result<T, ErrorDetail> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    // Field paths are relative to the argument (`timezone`, `context.now`), as in the core's errors.
     let kind = if what == "config" {
         core::ErrorKind::Config
     } else {
         core::ErrorKind::Input
     };
-    let detail = |e: core::Error| {
-        let mut d = ErrorDetail::from(e);
-        if d.field.is_none() {
-            d.message = format!("{what}: {}", d.message);
-            d.field = Some(what.to_owned());
-        }
-        d
-    };
-    let json = js_sys::JSON::stringify(&value)
+    match stringify(&value, what)? {
+        None => Ok(T::default()),
+        Some(json) => json::from_str(&json, kind).map_err(|e| decode_error(e, what)),
+    }
+}
+
+/// The JSON text of an argument; `None` when it is `undefined` or `null`.
+/// Not generic, like `decode_error`: one copy in the wasm.
+fn stringify(value: &JsValue, what: &str) -> Result<Option<String>, ErrorDetail> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
+        .map(Some)
         .ok_or_else(|| ErrorDetail {
             message: format!("{what}: must be a plain JSON-like object"),
             field: Some(what.to_owned()),
             kind: if what == "config" { "config" } else { "input" },
-        })?;
-    json::from_str(&json, kind).map_err(detail)
+        })
+}
+
+/// A decoding error; field paths are relative to the argument (`timezone`,
+/// `context.now`), as in the core's errors, and errors about the argument
+/// itself name it (`config`, `options`).
+fn decode_error(e: core::Error, what: &str) -> ErrorDetail {
+    let mut d = ErrorDetail::from(e);
+    if d.field.is_none() {
+        d.message = format!("{what}: {}", d.message);
+        d.field = Some(what.to_owned());
+    }
+    d
 }
 
 /// An optional imported value as a plain `JsValue` (`undefined` when absent).

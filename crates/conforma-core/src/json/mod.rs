@@ -118,7 +118,10 @@ impl<'a> Object<'a> {
     /// # Errors
     /// The field's decoding error, under `key`.
     pub fn nullable<T: FromJson>(&self, key: &str) -> Result<Option<T>, Error> {
-        Ok(self.get::<Option<T>>(key)?.flatten())
+        match self.raw(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => T::from_json(v).map(Some).map_err(|e| e.within(key)),
+        }
     }
 
     /// A required field.
@@ -126,9 +129,13 @@ impl<'a> Object<'a> {
     /// # Errors
     /// `missing field` at `key` when absent, or the field's decoding error.
     pub fn required<T: FromJson>(&self, key: &str) -> Result<T, Error> {
-        self.get(key)?
-            .ok_or_else(|| Error::input_here(format!("missing field `{key}`")).within(key))
+        self.get(key)?.ok_or_else(|| missing(key))
     }
+}
+
+/// Not generic, unlike its callers: one copy in the wasm.
+fn missing(key: &str) -> Error {
+    Error::input_here(format!("missing field `{key}`")).within(key)
 }
 
 /// Decodes a string id: its index in `ids` (not generic, so one copy in the wasm).
