@@ -46,6 +46,21 @@ test("errors name the offending field", () => {
   }
 });
 
+test("decoding errors name the offending field, as in Rust", () => {
+  const engine = new Engine();
+  for (const c of json("decode.json").cases) {
+    if (c.config) {
+      assert.throws(() => new Engine(c.config), (err) => err.message.startsWith(`${c.field}:`) && err.message.includes(c.message), c.name);
+    } else {
+      const r = engine.check("Olá", c.options);
+      assert.equal(r.type, "failure", c.name);
+      assert.equal(r.errors[0].field, c.field, `${c.name}: ${r.errors[0].message}`);
+      assert.equal(r.errors[0].kind, "input", c.name);
+      assert.ok(r.errors[0].message.includes(c.message), `${c.name}: ${r.errors[0].message}`);
+    }
+  }
+});
+
 test("bulk sends: the log round-trips through JS", () => {
   const { config, steps } = json("bulk.json");
   const engine = new Engine(config);

@@ -2,8 +2,10 @@
 
 mod eval;
 
-use conforma_core::{Config, Context, Direction, Engine, Lang, Locale, Message, Pack, SendLog};
-use serde::Deserialize;
+use conforma_core::json::{self, FromJson, Object};
+use conforma_core::{
+    Config, Context, Direction, Engine, ErrorKind, Lang, Locale, Message, Pack, SendLog,
+};
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
@@ -184,9 +186,12 @@ fn load_pack(path: &str) -> Result<Pack, String> {
             )
         })
     } else {
-        parse_json(&text).map_err(|(field, e)| match field {
-            Some(field) => format!("invalid pack '{path}' at '{field}': {e} ({fix})"),
-            None => format!("invalid pack '{path}': {e} ({fix})"),
+        json::from_str(&text, ErrorKind::Config).map_err(|e| match e.field() {
+            Some(field) => format!(
+                "invalid pack '{path}' at '{field}': {} ({fix})",
+                e.message()
+            ),
+            None => format!("invalid pack '{path}': {} ({fix})", e.message()),
         })
     }
 }
@@ -194,21 +199,9 @@ fn load_pack(path: &str) -> Result<Pack, String> {
 fn load_config(path: &str) -> Result<Config, String> {
     let text =
         std::fs::read_to_string(path).map_err(|e| format!("cannot read config '{path}': {e}"))?;
-    parse_json(&text).map_err(|(field, e)| match field {
-        Some(field) => format!("invalid config '{path}' at '{field}': {e}"),
-        None => format!("invalid config '{path}': {e}"),
-    })
-}
-
-/// Deserializes JSON; on error, the path of the offending field (when not the
-/// top level) and serde_json's message with its position.
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
-    text: &str,
-) -> Result<T, (Option<String>, serde_json::Error)> {
-    serde_json::from_str(text).map_err(|e| {
-        let path =
-            conforma_core::json_path_at(text, conforma_core::offset_of(text, e.line(), e.column()));
-        ((!path.is_empty()).then_some(path), e)
+    Config::from_json(&text).map_err(|e| match e.field() {
+        Some(field) => format!("invalid config '{path}' at '{field}': {}", e.message()),
+        None => format!("invalid config '{path}': {}", e.message()),
     })
 }
 
@@ -233,22 +226,55 @@ pub(crate) fn engine(opts: &Opts) -> Result<Engine, String> {
 }
 
 /// One input line of `check` and `eval`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct Line {
-    #[serde(default)]
     pub id: Value,
     pub text: String,
-    #[serde(default)]
     pub direction: Direction,
-    #[serde(default)]
     pub lang: Option<Lang>,
-    #[serde(default)]
     pub context: Option<Context>,
-    #[serde(default)]
     pub labels: Option<Vec<String>>,
-    #[serde(default, rename = "note")]
-    pub _note: Option<String>,
+}
+
+impl FromJson for Line {
+    fn from_json(value: &json::Value) -> Result<Self, conforma_core::Error> {
+        let o = Object::new(
+            value,
+            "struct Line",
+            &[
+                "id",
+                "text",
+                "direction",
+                "lang",
+                "context",
+                "labels",
+                "note",
+            ],
+        )?;
+        // Read for its type only: eval corpora annotate lines for people.
+        let _note: Option<String> = o.nullable("note")?;
+        Ok(Line {
+            id: o.get::<json::Value>("id")?.map_or(Value::Null, to_serde),
+            text: o.required("text")?,
+            direction: o.or_default("direction")?,
+            lang: o.nullable("lang")?,
+            context: o.nullable("context")?,
+            labels: o.nullable("labels")?,
+        })
+    }
+}
+
+/// A decoded JSON value as serde_json's, to echo ids back as they came.
+fn to_serde(v: json::Value) -> Value {
+    match v {
+        json::Value::Null => Value::Null,
+        json::Value::Bool(b) => Value::Bool(b),
+        json::Value::Number(n) => serde_json::from_str(&n).unwrap_or(Value::Null),
+        json::Value::String(s) => Value::String(s),
+        json::Value::Array(items) => Value::Array(items.into_iter().map(to_serde).collect()),
+        json::Value::Object(members) => {
+            Value::Object(members.into_iter().map(|(k, v)| (k, to_serde(v))).collect())
+        }
+    }
 }
 
 impl Line {
@@ -264,9 +290,9 @@ impl Line {
 
 /// Parses one JSON line, naming the offending field on error.
 pub(crate) fn parse_line(raw: &str) -> Result<Line, String> {
-    parse_json(raw).map_err(|(field, e)| match field {
-        Some(field) => format!("field '{field}': {e}"),
-        None => e.to_string(),
+    json::from_str(raw, ErrorKind::Input).map_err(|e| match e.field() {
+        Some(field) => format!("field '{field}': {}", e.message()),
+        None => e.message().to_owned(),
     })
 }
 

@@ -55,6 +55,19 @@ impl Error {
     pub(crate) fn limit(field: &str, message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Limit, Some(field), message)
     }
+    /// An input error at the value being decoded; [`Error::within`] adds the path.
+    pub(crate) fn input_here(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Input, None, message)
+    }
+    /// The same error with another kind (decoding errors are config or input
+    /// errors depending on what was decoded).
+    #[must_use]
+    pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Error {
+        if self.kind != ErrorKind::Limit {
+            self.kind = kind;
+        }
+        self
+    }
     /// Prefixes the field path, e.g. `hours.mon[0]` under `config`.
     #[must_use]
     pub fn within(mut self, parent: &str) -> Error {

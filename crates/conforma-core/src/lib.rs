@@ -35,7 +35,7 @@ mod detect;
 mod engine;
 mod error;
 mod inbound;
-mod json_path;
+pub mod json;
 mod model;
 mod normalize;
 mod pack;
@@ -46,7 +46,6 @@ pub use config::{Config, RuleOverride};
 pub use context::{BulkConfig, Holidays, SendLog, Surface, WeeklyHours};
 pub use engine::{Engine, MAX_TEXT_BYTES};
 pub use error::{Error, ErrorKind};
-pub use json_path::{json_path_at, offset_of};
 pub use model::{
     Category, CategoryGroup, Contact, Context, Direction, Finding, Lang, Locale, Message,
     OptInStatus, Severity, Span, Text,

@@ -19,6 +19,9 @@ macro_rules! string_enum {
         impl $name {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every string id, in declaration order (`IDS[i]` is `ALL[i].id()`).
+            #[allow(dead_code)] // not every enum is decoded from JSON
+            pub(crate) const IDS: &'static [&'static str] = &[$($id),+];
             /// The stable string id.
             pub const fn id(self) -> &'static str {
                 match self { $($name::$variant => $id),+ }

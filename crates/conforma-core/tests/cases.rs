@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use conforma_core::{
-    Category, CategoryGroup, Config, Context, Engine, Finding, Locale, Message, SendLog, Severity,
+    json, Category, CategoryGroup, Config, Context, Engine, ErrorKind, Finding, Locale, Message,
+    SendLog, Severity,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -240,4 +241,69 @@ fn inbound_cases() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn decode_error_cases() {
+    let data = load("decode.json");
+    let mut failures = Vec::new();
+    for case in data["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let (field, message) = (case["field"].as_str(), case["message"].as_str().unwrap());
+        let result = if let Some(config) = case.get("config") {
+            Config::from_json(&config.to_string()).map(|_| ())
+        } else {
+            let mut options = case["options"].clone();
+            options["text"] = "Olá".into();
+            json::from_str::<Message>(&options.to_string(), ErrorKind::Input).map(|_| ())
+        };
+        match result {
+            Err(e) if e.field() == field && e.message().contains(message) => {}
+            Err(e) => failures.push(format!("{name}: got {:?}: {e}", e.field())),
+            Ok(()) => failures.push(format!("{name}: decoded, expected an error")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The JSON decoder and the serde derives (kept for native callers) agree on
+/// every configuration and context of the case files.
+#[test]
+fn json_decoder_agrees_with_serde() {
+    let mut configs = Vec::new();
+    let mut contexts = Vec::new();
+    for suite in load("context.json")["suites"].as_array().unwrap() {
+        configs.push(suite["config"].clone());
+        for case in suite["cases"].as_array().unwrap() {
+            contexts.push(case["context"].clone());
+        }
+    }
+    for case in load("errors.json")["cases"].as_array().unwrap() {
+        configs.push(case["config"].clone());
+        contexts.extend(case.get("context").cloned());
+    }
+    let bulk = load("bulk.json");
+    configs.push(bulk["config"].clone());
+    for step in bulk["steps"].as_array().unwrap() {
+        contexts.push(step["context"].clone());
+    }
+    configs.push(serde_json::json!({
+        "locale": "es", "rules": {"alcohol": {"severity": "block"}, "style": {"enabled": true}},
+        "packs": [{"name": "acme", "description": null, "topics": [{"id": "politics",
+            "terms": ["eleição", "partido*"], "allow": ["partido alto"], "severity": "block",
+            "message": {"pt-BR": "Não."}, "suggestion": {"en": "Don't."}}],
+            "terms": {"alcohol": ["rabo de galo"]}, "allow": ["bar de sucos"],
+            "severity": {"gambling": "info"}, "disable": ["dating"], "enable": ["style"]}],
+        "surface": "platform", "holidays": {"dates": ["2026-12-24"], "national": ["BR"]}
+    }));
+    assert!(configs.len() > 10 && contexts.len() > 10);
+    for config in configs {
+        let serde: Config = serde_json::from_value(config.clone()).unwrap();
+        assert_eq!(Config::from_json(&config.to_string()).unwrap(), serde);
+    }
+    for context in contexts {
+        let serde: Context = serde_json::from_value(context.clone()).unwrap();
+        let ours: Context = json::from_str(&context.to_string(), ErrorKind::Input).unwrap();
+        assert_eq!(ours, serde);
+    }
 }

@@ -1,14 +1,16 @@
 //! WebAssembly bindings for Conforma (published to npm as `conforma`).
 //!
 //! Thin by design: every decision is made in `conforma-core`. This crate only
-//! converts values at the JS boundary (serde-wasm-bindgen) and translates
-//! UTF-8 byte offsets into UTF-16 code units, so `text.slice(start, end)`
-//! works on JS strings even with emoji before the finding.
+//! converts values at the JS boundary (the core's JSON decoder in,
+//! serde-wasm-bindgen out) and translates UTF-8 byte offsets into UTF-16 code
+//! units, so `text.slice(start, end)` works on JS strings even with emoji
+//! before the finding.
 
 mod offsets;
 
+use conforma_core::json::{self, FromJson, Object, Value};
 use conforma_core::{self as core, Config, Direction, Lang, Locale, Message, SendLog};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -115,17 +117,29 @@ pub struct Engine {
     inner: core::Engine,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+/// The options of `check`: a message without its text, plus a locale.
+#[derive(Default)]
 struct CheckOptions {
-    #[serde(default)]
     direction: Direction,
-    #[serde(default)]
     lang: Option<Lang>,
-    #[serde(default)]
     context: Option<core::Context>,
-    #[serde(default)]
     locale: Option<String>,
+}
+
+impl FromJson for CheckOptions {
+    fn from_json(value: &Value) -> Result<Self, core::Error> {
+        let o = Object::new(
+            value,
+            "struct CheckOptions",
+            &["direction", "lang", "context", "locale"],
+        )?;
+        Ok(CheckOptions {
+            direction: o.or_default("direction")?,
+            lang: o.nullable("lang")?,
+            context: o.nullable("context")?,
+            locale: o.nullable("locale")?,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -177,45 +191,52 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
     value.serialize(&ser).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Deserializes a JS value, reporting the path of the offending field.
+/// Decodes a JS value, reporting the path of the offending field.
 ///
-/// Goes through `JSON.stringify` + serde_json rather than serde-wasm-bindgen's
-/// deserializer: the latter reads only the fields a struct knows, so a typo like
-/// `timezon` would pass silently instead of being reported. The field path is
-/// recovered from the error position (see `conforma_core::json_path_at`).
-fn from_js<T: for<'de> Deserialize<'de> + Default>(
-    value: JsValue,
-    what: &str,
-) -> Result<T, ErrorDetail> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    // Field paths are relative to the argument (`timezone`, `context.now`), as in the core's errors.
-    let kind = if what == "config" { "config" } else { "input" };
-    let bad = |message: String, field: String| ErrorDetail {
-        message: format!("{field}: {message}"),
-        field: Some(field),
-        kind,
+/// Goes through `JSON.stringify` and the core's JSON decoder rather than
+/// serde-wasm-bindgen's deserializer: the latter reads only the fields a
+/// struct knows, so a typo like `timezon` would pass silently instead of
+/// being reported; and serde_json would add a deserializer per type to the
+/// wasm. The CLI uses the same decoder, so both report the same errors.
+fn from_js<T: FromJson + Default>(value: JsValue, what: &str) -> Result<T, ErrorDetail> {
+    let kind = if what == "config" {
+        core::ErrorKind::Config
+    } else {
+        core::ErrorKind::Input
     };
-    let json = js_sys::JSON::stringify(&value)
+    match stringify(&value, what)? {
+        None => Ok(T::default()),
+        Some(json) => json::from_str(&json, kind).map_err(|e| decode_error(e, what)),
+    }
+}
+
+/// The JSON text of an argument; `None` when it is `undefined` or `null`.
+/// Not generic, like `decode_error`: one copy in the wasm.
+fn stringify(value: &JsValue, what: &str) -> Result<Option<String>, ErrorDetail> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| bad("must be a plain JSON-like object".into(), what.to_owned()))?;
-    serde_json::from_str(&json).map_err(|e| {
-        let path = core::json_path_at(&json, core::offset_of(&json, e.line(), e.column()));
-        let field = if path.is_empty() {
-            what.to_owned()
-        } else {
-            path
-        };
-        // serde_json's "at line 1 column 40" refers to the stringified object: drop it.
-        let inner = e.to_string();
-        let message = inner
-            .rsplit_once(" at line ")
-            .map_or(inner.as_str(), |(m, _)| m)
-            .to_owned();
-        bad(message, field)
-    })
+        .map(Some)
+        .ok_or_else(|| ErrorDetail {
+            message: format!("{what}: must be a plain JSON-like object"),
+            field: Some(what.to_owned()),
+            kind: if what == "config" { "config" } else { "input" },
+        })
+}
+
+/// A decoding error; field paths are relative to the argument (`timezone`,
+/// `context.now`), as in the core's errors, and errors about the argument
+/// itself name it (`config`, `options`).
+fn decode_error(e: core::Error, what: &str) -> ErrorDetail {
+    let mut d = ErrorDetail::from(e);
+    if d.field.is_none() {
+        d.message = format!("{what}: {}", d.message);
+        d.field = Some(what.to_owned());
+    }
+    d
 }
 
 /// An optional imported value as a plain `JsValue` (`undefined` when absent).
