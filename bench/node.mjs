@@ -48,6 +48,15 @@ const m1k = message(1000, "e temos cerveja gelada e whisky importado por R$ 89")
 const m64k = message(64 * 1024, "meu CPF é 529.982.247-25");
 const clean1k = message(1000, "");
 console.log(`conforma ${conforma.version()} — node ${process.version}`);
+{
+  // Cold: the first engine compiles the built-in lexicons (later ones reuse them).
+  const t0 = performance.now();
+  const first = new conforma.Engine();
+  const t1 = performance.now();
+  first.check("oi");
+  const t2 = performance.now();
+  console.log(`${"first engine construction (cold, once per page)".padEnd(48)} ${((t1 - t0) * 1000).toFixed(0).padStart(9)} µs   first check ${((t2 - t1) * 1000).toFixed(0)} µs`);
+}
 
 bench("engine construction (default config)", () => new conforma.Engine(), { iterations: 200 });
 bench("engine construction (full config)", () => new conforma.Engine({
