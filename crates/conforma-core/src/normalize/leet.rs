@@ -82,15 +82,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        let mut units: Vec<Unit> = s
-            .char_indices()
-            .map(|(i, c)| Unit {
-                c,
-                span: crate::normalize::Pos::new(i, i + c.len_utf8()),
-            })
-            .collect();
-        apply(&mut units);
-        units.iter().map(|u| u.c).collect()
+        crate::normalize::run_step(s, |u| apply(u))
     }
 
     #[test]
