@@ -82,7 +82,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        crate::normalize::run_step(s, |u| apply(u))
+        crate::normalize::run_step(s, apply)
     }
 
     #[test]

@@ -218,6 +218,21 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// Test helper for the unit-level steps: runs `step` over the units of `s`
+/// (each char spanning itself) and returns the resulting text.
+#[cfg(test)]
+pub(crate) fn run_step(s: &str, step: impl FnOnce(&mut Vec<Unit>)) -> String {
+    let mut units: Vec<Unit> = s
+        .char_indices()
+        .map(|(i, c)| Unit {
+            c,
+            span: Pos::new(i, i + c.len_utf8()),
+        })
+        .collect();
+    step(&mut units);
+    units.iter().map(|u| u.c).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,19 +297,4 @@ mod tests {
         let n = Normalized::new("Pedido 12345, total R$ 187,50. Armazenamento ok.");
         assert_eq!(n.text(), "pedido 12345, total r$ 187,50. armazenamento ok.");
     }
-}
-
-/// Test helper for the unit-level steps: runs `step` over the units of `s`
-/// (each char spanning itself) and returns the resulting text.
-#[cfg(test)]
-pub(crate) fn run_step(s: &str, step: impl FnOnce(&mut Vec<Unit>)) -> String {
-    let mut units: Vec<Unit> = s
-        .char_indices()
-        .map(|(i, c)| Unit {
-            c,
-            span: Pos::new(i, i + c.len_utf8()),
-        })
-        .collect();
-    step(&mut units);
-    units.iter().map(|u| u.c).collect()
 }

@@ -110,7 +110,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        crate::normalize::run_step(s, |u| collapse(u))
+        crate::normalize::run_step(s, collapse)
     }
 
     #[test]
