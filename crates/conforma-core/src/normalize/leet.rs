@@ -82,7 +82,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        crate::normalize::run_step(s, apply)
+        crate::normalize::run_step(s, |units| apply(units))
     }
 
     #[test]
