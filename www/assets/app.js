@@ -73,15 +73,19 @@ function instantToWall(ms, tz) {
 
 // ---------------------------------------------------------------- rendering
 
-/** Draws `<mark>`s behind the textarea, exactly over each finding span. */
+/**
+ * Draws `<mark>`s behind the textarea, exactly over each finding span: the first span
+ * of a finding is the offending text (filled), the others are evidence (dotted), as in
+ * the extension.
+ */
 function renderHighlights(layer, text, findings) {
   const spans = [];
   for (const f of findings) {
-    for (const s of f.spans ?? []) {
+    (f.spans ?? []).forEach((s, i) => {
       const start = Math.max(0, Math.min(text.length, s.start));
       const end = Math.max(0, Math.min(text.length, s.end));
-      if (end > start) spans.push({ start, end, f });
-    }
+      if (end > start) spans.push({ start, end, f, main: i === 0 });
+    });
   }
   const cuts = new Set([0, text.length]);
   for (const s of spans) cuts.add(s.start).add(s.end);
@@ -96,8 +100,10 @@ function renderHighlights(layer, text, findings) {
       frag.append(piece);
       continue;
     }
-    const sev = cover.reduce((m, s) => (SEVERITY_RANK[s.f.severity] > SEVERITY_RANK[m] ? s.f.severity : m), "info");
-    const mark = el("mark", `hl hl-${sev}`, piece);
+    const main = cover.filter((s) => s.main);
+    const shown = main.length ? main : cover;
+    const sev = shown.reduce((m, s) => (SEVERITY_RANK[s.f.severity] > SEVERITY_RANK[m] ? s.f.severity : m), "info");
+    const mark = el("mark", main.length ? `hl hl-${sev}` : `ev ev-${sev}`, piece);
     mark.dataset.rules = [...new Set(cover.map((s) => s.f.rule))].join(" ");
     mark.dataset.start = String(a);
     frag.append(mark);
