@@ -1,5 +1,10 @@
 # Shared helpers for the project scripts. Sourced, not run.
 
+# cargo-installed tools (wasm-bindgen, wasm-pack) live here; CI shells may not have it on PATH.
+if [ -d "$HOME/.cargo/bin" ]; then
+  case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
+fi
+
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
