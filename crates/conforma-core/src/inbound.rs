@@ -246,9 +246,9 @@ const SEND: &[&str] = &[
 ];
 /// Imperatives and subjunctives of sending ("não me mande…").
 const SEND_IMPERATIVE: &[&str] = &[
-    "envia", "manda", "call", "contact", "email", "envia", "enviem", "envie", "envien", "envies",
-    "escrevam", "escriban", "escribas", "liguem", "llamen", "manda", "mande", "mandem", "manden",
-    "mandes", "message", "send", "text", "write",
+    "call", "contact", "email", "envia", "enviem", "envie", "envien", "envies", "escrevam",
+    "escriban", "escribas", "liguem", "llamen", "manda", "mande", "mandem", "manden", "mandes",
+    "message", "send", "text", "write",
 ];
 const NEG: &[&str] = &["dont", "jamais", "n", "nao", "never", "no", "not", "nunca"];
 /// "Any more": turns a negated request into a standing one.
