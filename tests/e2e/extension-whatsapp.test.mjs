@@ -129,6 +129,11 @@ describe("extension in WhatsApp Web (Chromium)", { timeout: 120000 }, () => {
       box.dispatchEvent(new InputEvent("input", { bubbles: true }));
     }, composerSel);
     await panel(page).locator('.finding[data-category="pii.cpf"]').waitFor();
+    // The panel can show before the overlay's boxes are laid out (a redraw may be pending).
+    await page.waitForFunction(() => {
+      const box = document.querySelector("[data-conforma]")?.shadowRoot?.querySelector('.hl[data-rule="pii.cpf"]');
+      return !!box && box.getBoundingClientRect().width > 0;
+    });
     const cpf = await wordRect("529.982.247-25");
     const [cpfBox] = await boxes("pii.cpf");
     assert.ok(Math.abs(cpfBox.left - cpf.left) < 2 && Math.abs(cpfBox.right - cpf.right) < 2 && Math.abs(cpfBox.top - cpf.top) < 3, `CPF box ${JSON.stringify(cpfBox)} over ${JSON.stringify(cpf)}`);
