@@ -80,7 +80,7 @@ fn main() {
         "engine construction, built-in (cold)",
         t.elapsed()
     );
-    measure("built-in lexicon compile (parse + automaton)", 30, || {
+    measure("built-in lexicon compile (parse + trie)", 30, || {
         black_box(conforma_core::bench::compile_builtin());
     });
     let config = custom_config();
@@ -116,7 +116,28 @@ fn main() {
     measure("check 64 KiB without findings, built-in", 200, || {
         black_box(builtin.check(&clean64).unwrap());
     });
+    // Worst case for the trie walk: a pack term of the maximum length made
+    // of one short word repeated, and a text that repeats that word, so every
+    // word start walks the whole term.
+    let worst: String = vec!["ab"; 33].join(" ");
+    let adversarial = Engine::new(
+        &serde_json::from_value(serde_json::json!({
+            "packs": [{"name": "worst", "topics": [{"id": "worst", "terms": [worst]}]}]
+        }))
+        .unwrap(),
+    )
+    .unwrap();
+    let repeated = Message::outbound(repeat_to("ab ", 64 * 1024));
+    measure("check 64 KiB, adversarial pack (worst-case walk)", 100, || {
+        black_box(adversarial.check(&repeated).unwrap());
+    });
     measure("normalize only, 1,000 chars", 5_000, || {
         black_box(conforma_core::bench::normalize(&k1.text));
+    });
+    measure("content detectors only, 1,000 chars", 5_000, || {
+        black_box(conforma_core::bench::content(&k1.text));
+    });
+    measure("sensitive-data detectors only, 1,000 chars", 5_000, || {
+        black_box(conforma_core::bench::pii(&k1.text));
     });
 }

@@ -20,7 +20,7 @@
 //! Outbound text is normalized (compatibility forms, case, accents,
 //! Cyrillic/Greek look-alikes, zero-width characters, `w.h.i.s.k.y`,
 //! `3st3r0id3s`, `cervejaaaa`, emoji stand-ins) and matched against the
-//! lexicons in `data/lexicon/` with one Aho-Corasick automaton. Ambiguous
+//! lexicons in `data/lexicon/`, compiled into one trie. Ambiguous
 //! words ("vinho", "filhotes", "pistola") fire only next to a sale, price or
 //! category cue; allow-lists ("cor vinho", "glue gun") and negations
 //! ("não vendemos") keep ordinary messages quiet. Custom [`Pack`]s add company
@@ -62,6 +62,14 @@ pub mod bench {
     /// Runs the normalization pipeline; returns the normalized length.
     pub fn normalize(text: &str) -> usize {
         crate::normalize::Normalized::new(text).text().len()
+    }
+    /// Runs the content detectors alone (normalization, lexicon, rules).
+    pub fn content(text: &str) -> usize {
+        crate::detect::Detector::default().scan(text, false).len()
+    }
+    /// Runs the sensitive-data detectors alone.
+    pub fn pii(text: &str) -> usize {
+        crate::pii::scan(text, crate::Locale::PtBr).len()
     }
 }
 

@@ -2,9 +2,10 @@
 //! categories, allow-list entries, severity overrides and disabled
 //! categories, validated with errors that name the field and the fix.
 //!
-//! Custom terms are literal phrases matched by the same Aho-Corasick
-//! automaton machinery as the built-in lexicons, so no pack can make a check
-//! slow: matching stays linear in the text whatever the pack holds.
+//! Custom terms are literal phrases compiled into the same trie as the
+//! built-in lexicons (no regular expressions), and each is at most
+//! [`MAX_TERM_BYTES`] long, so no pack can make a check slow: a walk from a
+//! word start never goes deeper than the longest term.
 
 use crate::config::RuleOverride;
 use crate::detect::lexicon::{Builder, Entry, Kind, Matcher, Target};

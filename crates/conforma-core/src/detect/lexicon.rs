@@ -1,5 +1,5 @@
 //! Lexicons as data: parsing the line format and compiling the patterns
-//! into one Aho-Corasick automaton.
+//! into one trie, searched from word starts (see [`super::trie`]).
 //!
 //! Line format (`data/lexicon/*.txt`), one entry per line:
 //!
@@ -24,9 +24,9 @@
 //! - `allow`: a phrase in which the category's entries never fire ("cor vinho");
 //! - `sale`, `price`, `offer`: commercial cues (in `cues.txt`).
 
+use super::trie::Trie;
 use crate::model::{Category, Lang, Severity};
 use crate::normalize::{is_word, Normalized};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// What an entry belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,29 +232,14 @@ impl Builder {
         self.entries.extend(other.entries);
     }
 
-    /// Compiles the automaton; `None` when there is nothing to match.
+    /// Compiles the trie; `None` when there is nothing to match.
     pub(crate) fn build(self) -> Option<Matcher> {
         if self.patterns.is_empty() {
             return None;
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&self.patterns)
-            .ok()?;
-        let ends = self
-            .patterns
-            .iter()
-            .map(|p| {
-                (
-                    p.chars().next().unwrap_or(' '),
-                    p.chars().next_back().unwrap_or(' '),
-                )
-            })
-            .collect();
         Some(Matcher {
-            ac,
+            trie: Trie::new(&self.patterns),
             entries: self.entries,
-            ends,
         })
     }
 }
@@ -262,10 +247,8 @@ impl Builder {
 /// A compiled lexicon.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    ac: AhoCorasick,
+    trie: Trie,
     entries: Vec<Entry>,
-    /// First and last char of each pattern, for the word-boundary checks.
-    ends: Vec<(char, char)>,
 }
 
 /// One lexicon match in the normalized text.
@@ -276,42 +259,107 @@ pub(crate) struct Found<'m> {
     pub entry: &'m Entry,
 }
 
-impl Matcher {
-    /// Every match on word boundaries, pushed into `out`.
-    pub(crate) fn find<'m>(&'m self, text: &str, out: &mut Vec<Found<'m>>) {
-        for m in self.ac.find_overlapping_iter(text) {
-            let id = m.pattern().as_usize();
-            let (Some(entry), Some(&(first, last))) = (self.entries.get(id), self.ends.get(id))
-            else {
-                continue;
-            };
-            let (start, end) = (m.start(), m.end());
-            let (first, last) = (Some(first), Some(last));
-            let before = text.get(..start).and_then(|t| t.chars().next_back());
-            let after = text.get(end..).and_then(|t| t.chars().next());
-            if !boundary(before, first) || (!entry.prefix && !boundary(last, after)) {
-                continue;
-            }
-            // A prefix entry covers the whole word it starts ("cervejas").
-            let end = if entry.prefix {
-                text.get(end..)
-                    .and_then(|rest| rest.char_indices().find(|&(_, c)| !is_word(c)))
-                    .map_or(text.len(), |(i, _)| end + i)
-            } else {
-                end
-            };
-            out.push(Found { start, end, entry });
+/// What a character is, for word boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Other,
+    Letter,
+    Digit,
+}
+
+impl Class {
+    /// The class of the char that starts at `text[i]` and its length.
+    #[inline]
+    fn at(text: &str, i: usize) -> (Class, usize) {
+        match text.as_bytes().get(i) {
+            Some(&b) if b.is_ascii() => (Class::of_ascii(b), 1),
+            Some(_) => text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or((Class::Other, 1), |c| (Class::of(c), c.len_utf8())),
+            None => (Class::Other, 1),
         }
+    }
+
+    /// The class of the char that ends at `text[..i]`.
+    #[inline]
+    fn before(text: &str, i: usize) -> Class {
+        match i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
+            Some(&b) if b.is_ascii() => Class::of_ascii(b),
+            Some(_) => text
+                .get(..i)
+                .and_then(|r| r.chars().next_back())
+                .map_or(Class::Other, Class::of),
+            None => Class::Other,
+        }
+    }
+
+    #[inline]
+    fn of_ascii(b: u8) -> Class {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            _ => Class::Other,
+        }
+    }
+
+    fn of(c: char) -> Class {
+        if !is_word(c) {
+            Class::Other
+        } else if c.is_numeric() {
+            Class::Digit
+        } else {
+            Class::Letter
+        }
+    }
+
+    /// Whether a word boundary lies between chars of classes `a` and `b`.
+    /// Letters meeting digits count as one ("30mg", "5g"), so units and
+    /// sizes match.
+    #[inline]
+    fn boundary(a: Class, b: Class) -> bool {
+        a == Class::Other || b == Class::Other || a != b
     }
 }
 
-/// Whether there is a word boundary between `a` and `b`. Letters meeting
-/// digits count as a boundary ("30mg", "5g"), so units and sizes match.
-#[inline]
-fn boundary(a: Option<char>, b: Option<char>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) if is_word(a) && is_word(b) => a.is_numeric() != b.is_numeric(),
-        _ => true,
+impl Matcher {
+    /// Every match on word boundaries, pushed into `out` in order of start.
+    pub(crate) fn find<'m>(&'m self, text: &str, out: &mut Vec<Found<'m>>) {
+        let bytes = text.as_bytes();
+        let mut prev = Class::Other;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (class, len) = if b.is_ascii() {
+                (Class::of_ascii(b), 1)
+            } else {
+                Class::at(text, i)
+            };
+            // Matches start where a word, a number or a symbol begins.
+            if Class::boundary(prev, class) && self.trie.starts_with(b) {
+                self.walk(text, i, out);
+            }
+            prev = class;
+            i += len;
+        }
+    }
+
+    /// The matches that start at `start` (a word boundary).
+    fn walk<'m>(&'m self, text: &str, start: usize, out: &mut Vec<Found<'m>>) {
+        self.trie.walk(text.as_bytes(), start, |id, end| {
+            let Some(entry) = self.entries.get(id as usize) else {
+                return;
+            };
+            if entry.prefix {
+                // A prefix entry covers the whole word it starts ("cervejas").
+                let end = text
+                    .get(end..)
+                    .and_then(|rest| rest.char_indices().find(|&(_, c)| !is_word(c)))
+                    .map_or(text.len(), |(k, _)| end + k);
+                out.push(Found { start, end, entry });
+            } else if Class::boundary(Class::before(text, end), Class::at(text, end).0) {
+                out.push(Found { start, end, entry });
+            }
+        });
     }
 }
 

@@ -2,12 +2,14 @@
 //! towards the customer, company topics and brand voice.
 //!
 //! Lexicons are data files (`data/lexicon/`), compiled into the binary and
-//! into one Aho-Corasick automaton on first use; custom packs add a second,
-//! small automaton built by [`Engine::new`](crate::Engine::new).
+//! into one trie on first use; an engine with custom packs builds one trie of
+//! the built-in and pack patterns together in [`Engine::new`](crate::Engine::new),
+//! so a check scans once however many packs there are.
 
 pub(crate) mod lexicon;
 mod rules;
 mod style;
+mod trie;
 
 pub(crate) use rules::{for_category, CUSTOM, RULES};
 
@@ -106,7 +108,7 @@ const LEXICONS: &[(Target, &str, &str)] = &[
 struct Builtin {
     matcher: Option<Matcher>,
     /// The parsed patterns, kept so custom packs can compile one combined
-    /// automaton (one scan per check, however many packs).
+    /// trie (one scan per check, however many packs).
     builder: Builder,
     conf: Vec<(Target, CatConf)>,
     #[cfg_attr(not(test), allow(dead_code))]
@@ -192,7 +194,7 @@ impl Detector {
         let norm = Normalized::new(text);
         let t = norm.text();
         let mut found: Vec<Found<'_>> = Vec::new();
-        // Packs with terms carry one automaton with the built-in patterns too.
+        // Packs with terms carry one trie with the built-in patterns too.
         let matcher = self
             .packs
             .as_deref()
