@@ -26,7 +26,7 @@
 
 use super::trie::Trie;
 use crate::model::{Category, Lang, Severity};
-use crate::normalize::{is_word, Normalized};
+use crate::normalize::{ascii_class, is_word, Normalized, LETTER, WORD};
 
 /// What an entry belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,10 +296,13 @@ impl Class {
 
     #[inline]
     fn of_ascii(b: u8) -> Class {
-        match b {
-            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-            b'0'..=b'9' => Class::Digit,
-            _ => Class::Other,
+        let c = ascii_class(b);
+        if c & LETTER != 0 {
+            Class::Letter
+        } else if c & WORD != 0 {
+            Class::Digit
+        } else {
+            Class::Other
         }
     }
 
@@ -326,20 +329,33 @@ impl Matcher {
     /// Every match on word boundaries, pushed into `out` in order of start.
     pub(crate) fn find<'m>(&'m self, text: &str, out: &mut Vec<Found<'m>>) {
         let bytes = text.as_bytes();
-        let mut prev = Class::Other;
         let mut i = 0;
+        // `i` is always on a boundary: where a word, a number or a symbol begins.
         while let Some(&b) = bytes.get(i) {
+            if self.trie.starts_with(b) {
+                self.walk(text, i, out);
+            }
+            // On to the next boundary: past the rest of this word or number
+            // (no match starts inside one), or past this one symbol.
             let (class, len) = if b.is_ascii() {
                 (Class::of_ascii(b), 1)
             } else {
                 Class::at(text, i)
             };
-            // Matches start where a word, a number or a symbol begins.
-            if Class::boundary(prev, class) && self.trie.starts_with(b) {
-                self.walk(text, i, out);
-            }
-            prev = class;
             i += len;
+            if class != Class::Other {
+                while let Some(&c) = bytes.get(i) {
+                    let (next, len) = if c.is_ascii() {
+                        (Class::of_ascii(c), 1)
+                    } else {
+                        Class::at(text, i)
+                    };
+                    if next != class {
+                        break;
+                    }
+                    i += len;
+                }
+            }
         }
     }
 

@@ -4,74 +4,74 @@
 //! and no other non-letters are rewritten, so order numbers, prices, codes
 //! ("Z2820357F"), model numbers ("mp3") and "R$" are left alone.
 
-use super::{is_letter, is_word, Unit};
+use super::{ascii_class, is_letter, is_word, Work, LEET, LETTER, WORD};
 
 #[inline]
-fn leet(c: char) -> Option<char> {
-    // Every leet char is ASCII below 'A': one compare rejects letters.
-    if c > '@' {
-        return None;
-    }
+fn leet(c: u8) -> Option<u8> {
     Some(match c {
-        '0' => 'o',
-        '1' => 'i',
-        '3' => 'e',
-        '4' | '@' => 'a',
-        '5' | '$' => 's',
-        '7' => 't',
+        b'0' => b'o',
+        b'1' => b'i',
+        b'3' => b'e',
+        b'4' | b'@' => b'a',
+        b'5' | b'$' => b's',
+        b'7' => b't',
         _ => return None,
     })
 }
 
 #[inline]
 fn in_token(c: char) -> bool {
-    is_word(c) || c == '@' || c == '$'
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => ascii_class(b) & (WORD | LEET) != 0,
+        _ => is_word(c),
+    }
 }
 
 /// Rewrites leet words in place.
-pub(crate) fn apply(units: &mut [Unit]) {
+pub(crate) fn apply(w: &mut Work) {
     // Only tokens holding a leet char are examined: jump from one to the next.
     let mut from = 0;
-    while let Some(pos) = units
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|u| leet(u.c).is_some()))
-    {
+    while let Some(pos) = w.text.get(from..).and_then(|rest| {
+        rest.iter()
+            .position(|&b| b.is_ascii() && ascii_class(b) & LEET != 0)
+    }) {
         let hit = from + pos;
-        let start = units
-            .get(..hit)
-            .and_then(|before| before.iter().rposition(|u| !in_token(u.c)))
-            .map_or(0, |p| p + 1);
-        let end = units
-            .get(hit..)
-            .and_then(|after| after.iter().position(|u| !in_token(u.c)))
-            .map_or(units.len(), |p| hit + p);
-        if let Some(word) = units.get_mut(start..end) {
-            rewrite(word);
+        let mut start = hit;
+        while let Some((_, len)) = w.char_before(start).filter(|&(c, _)| in_token(c)) {
+            start -= len;
         }
+        let mut end = hit;
+        while let Some((_, len)) = w.char_at(end).filter(|&(c, _)| in_token(c)) {
+            end += len;
+        }
+        rewrite(w, start, end);
         from = end.max(hit + 1);
     }
 }
 
-/// Decodes one token when it looks like a leet word.
-fn rewrite(word: &mut [Unit]) {
+/// Decodes the token `text[start..end]` when it looks like a leet word.
+fn rewrite(w: &mut Work, start: usize, end: usize) {
     let (mut letters, mut others, mut foreign) = (0usize, 0usize, false);
     // Letters seen after the first leet char: without them the leet chars
     // are only a suffix ("mp3", "ps5"), a model number.
     let mut letter_after_leet = false;
-    for u in word.iter() {
-        if is_letter(u.c) {
+    let mut i = start;
+    while let Some((c, len)) = w.char_at(i).filter(|_| i < end) {
+        let class = u8::try_from(c).map_or(0, ascii_class);
+        if class & LETTER != 0 || (!c.is_ascii() && is_letter(c)) {
             letters += 1;
             letter_after_leet |= others > 0;
-        } else if leet(u.c).is_some() {
+        } else if class & LEET != 0 {
             others += 1;
         } else {
             foreign = true;
         }
+        i += len;
     }
     if others > 0 && letter_after_leet && !foreign && letters >= 2 {
-        for u in word {
-            if let Some(l) = leet(u.c) {
-                u.c = l;
+        for b in w.text.get_mut(start..end).unwrap_or(&mut []) {
+            if let Some(l) = leet(*b) {
+                *b = l;
             }
         }
     }
@@ -82,7 +82,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        crate::normalize::run_step(s, |units| apply(units))
+        crate::normalize::run_step(s, apply)
     }
 
     #[test]

@@ -16,8 +16,11 @@
 //! 8. `leet`: `0→o 1→i 3→e 4→a 5→s 7→t @→a $→s` inside words;
 //! 9. `repeats`: runs of three or more identical letters collapsed.
 //!
-//! Steps 1–6 are per character and run in one pass; steps 7–9 look at whole
-//! words and rewrite the buffer in place, so a check allocates only twice.
+//! Steps 1–6 are per character and run in one pass that writes the folded
+//! UTF-8 bytes and, per byte, the original range; steps 7–9 look at whole
+//! words and rewrite those bytes in place. After the per-char folds almost
+//! every text is ASCII, so the word-level steps test bytes against a class
+//! table and decode a char only where a non-ASCII byte sits.
 
 pub(crate) mod case;
 pub(crate) mod compat;
@@ -33,7 +36,7 @@ use crate::model::Span;
 
 /// A compact original byte range (`u32`: texts are capped at 1 MiB before
 /// normalizing), half the size of [`Span`], so big texts stay cache-friendly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Pos {
     pub start: u32,
     pub end: u32,
@@ -49,17 +52,133 @@ impl Pos {
     }
 }
 
-/// One normalized character and the original bytes it stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Unit {
-    /// The normalized character.
-    pub c: char,
-    /// Original byte range it came from.
-    pub span: Pos,
+/// Marks a byte deleted by a word-level step: 0xFF never occurs in UTF-8.
+pub(crate) const GONE: u8 = 0xFF;
+
+/// Bits of [`CLASS`], the class of each ASCII byte.
+pub(crate) const WORD: u8 = 1;
+pub(crate) const LETTER: u8 = 2;
+pub(crate) const SEPARATOR: u8 = 4;
+pub(crate) const LEET: u8 = 8;
+
+/// Classes of bytes below 0x80 (higher bytes: 0, decode the char).
+pub(crate) static CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = WORD | LETTER;
+        } else if c.is_ascii_digit() {
+            t[b] = WORD;
+        }
+        // Separators that spell a word out: "w.h.i.s.k.y", "c-o-c-a".
+        if matches!(
+            c,
+            b'.' | b'-' | b'_' | b'*' | b' ' | b'/' | b'|' | b'+' | b'~' | b':'
+        ) {
+            t[b] |= SEPARATOR;
+        }
+        if matches!(c, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'@' | b'$') {
+            t[b] |= LEET;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The normalized bytes and, for each, the original range of the char it
+/// came from. The word-level steps edit it in place.
+#[derive(Debug, Default)]
+pub(crate) struct Work {
+    pub text: Vec<u8>,
+    pub origin: Vec<Pos>,
 }
 
-/// Marks a unit deleted by a word-level step (control characters never survive step 1).
-pub(crate) const DELETED: char = '\0';
+impl Work {
+    /// The char starting at byte `i` and its length (`None` past the end or
+    /// inside a char).
+    #[inline]
+    pub(crate) fn char_at(&self, i: usize) -> Option<(char, usize)> {
+        match self.text.get(i) {
+            Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+            Some(_) => {
+                let rest = self.text.get(i..)?;
+                // At most 4 bytes make a char; a deleted byte ends the search.
+                let head = rest.get(..rest.len().min(4))?;
+                let valid = match std::str::from_utf8(head) {
+                    Ok(s) => s,
+                    Err(e) => std::str::from_utf8(head.get(..e.valid_up_to())?).ok()?,
+                };
+                valid.chars().next().map(|c| (c, c.len_utf8()))
+            }
+            None => None,
+        }
+    }
+
+    /// The char ending just before byte `i` and its length.
+    #[inline]
+    pub(crate) fn char_before(&self, i: usize) -> Option<(char, usize)> {
+        let b = *self.text.get(i.checked_sub(1)?)?;
+        if b.is_ascii() {
+            return Some((char::from(b), 1));
+        }
+        // Back up over continuation bytes to the lead byte.
+        let from = (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&k| self.text.get(k).is_some_and(|&b| b & 0xC0 != 0x80))?;
+        self.char_at(from).filter(|&(_, len)| from + len == i)
+    }
+
+    /// Whether the char at byte `i` is a word char.
+    #[inline]
+    pub(crate) fn word_at(&self, i: usize) -> bool {
+        match self.text.get(i) {
+            Some(&b) if b.is_ascii() => ascii_class(b) & WORD != 0,
+            Some(_) => self.char_at(i).is_some_and(|(c, _)| is_word(c)),
+            None => false,
+        }
+    }
+
+    /// Whether the char ending before byte `i` is a word char.
+    #[inline]
+    pub(crate) fn word_before(&self, i: usize) -> bool {
+        match i.checked_sub(1).and_then(|k| self.text.get(k)) {
+            Some(&b) if b.is_ascii() => ascii_class(b) & WORD != 0,
+            Some(_) => self.char_before(i).is_some_and(|(c, _)| is_word(c)),
+            None => false,
+        }
+    }
+
+    /// Drops the bytes marked [`GONE`] (and their origins).
+    pub(crate) fn compact(&mut self) {
+        let mut keep = self.text.iter().map(|&b| b != GONE);
+        // `retain` visits each element once, in order.
+        self.origin.retain(|_| keep.next().unwrap_or(true));
+        self.text.retain(|&b| b != GONE);
+    }
+
+    /// Runs of the text (for tests).
+    #[cfg(test)]
+    pub(crate) fn from_plain(s: &str) -> Work {
+        Work {
+            text: s.as_bytes().to_vec(),
+            origin: (0..s.len()).map(|i| Pos::new(i, i + 1)).collect(),
+        }
+    }
+
+    /// The text, for tests.
+    #[cfg(test)]
+    pub(crate) fn as_string(&self) -> String {
+        String::from_utf8_lossy(&self.text).into_owned()
+    }
+}
+
+/// The class bits of ASCII byte `b`.
+#[inline]
+pub(crate) fn ascii_class(b: u8) -> u8 {
+    CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
 
 /// A normalized copy of a text plus its offset map.
 #[derive(Debug, Clone, Default)]
@@ -72,51 +191,20 @@ pub(crate) struct Normalized {
 impl Normalized {
     /// Runs the whole pipeline on `original`.
     pub(crate) fn new(original: &str) -> Normalized {
-        // The work buffer is reused between calls (one per thread): on every
-        // keystroke a fresh multi-megabyte buffer would cost page faults.
-        SCRATCH.with(|cell| {
-            let mut units = cell.take();
-            fold_chars(original, &mut units);
-            separators::collapse(&mut units);
-            leet::apply(&mut units);
-            repeats::collapse(&mut units);
-            let out = Normalized::from_units(&units);
-            units.clear();
-            // Don't hold on to the buffer of a one-off huge text.
-            if units.capacity() > 1 << 18 {
-                units.shrink_to(1 << 16);
-            }
-            cell.replace(units);
-            out
-        })
-    }
-
-    fn from_units(units: &[Unit]) -> Normalized {
-        let mut bytes: Vec<u8> = Vec::with_capacity(units.len() + 8);
-        let mut origin: Vec<Pos> = Vec::with_capacity(units.len() + 8);
-        let mut rest = units;
-        while !rest.is_empty() {
-            // Runs of ASCII units are copied with exact-size extends (no
-            // per-byte capacity checks): most text is ASCII.
-            let mut ascii = 0;
-            while rest.get(ascii).is_some_and(|u| u.c.is_ascii()) {
-                ascii += 1;
-            }
-            let (run, tail) = rest.split_at(ascii);
-            bytes.extend(run.iter().map(|u| u.c as u8));
-            origin.extend(run.iter().map(|u| u.span));
-            let Some((u, tail)) = tail.split_first() else {
-                break;
-            };
-            let mut buf = [0u8; 4];
-            let encoded = u.c.encode_utf8(&mut buf).as_bytes();
-            bytes.extend_from_slice(encoded);
-            origin.extend(std::iter::repeat_n(u.span, encoded.len()));
-            rest = tail;
+        let mut w = Work {
+            text: Vec::with_capacity(original.len() + 8),
+            origin: Vec::with_capacity(original.len() + 8),
+        };
+        fold_chars(original, &mut w);
+        separators::collapse(&mut w);
+        leet::apply(&mut w);
+        repeats::collapse(&mut w);
+        // Built from whole chars, and deleted bytes are gone: valid UTF-8.
+        let text = String::from_utf8(w.text).unwrap_or_default();
+        Normalized {
+            text,
+            origin: w.origin,
         }
-        // Built from whole chars, so always valid UTF-8.
-        let text = String::from_utf8(bytes).unwrap_or_default();
-        Normalized { text, origin }
     }
 
     /// The normalized text.
@@ -142,34 +230,32 @@ impl Normalized {
     }
 }
 
-thread_local! {
-    static SCRATCH: std::cell::RefCell<Vec<Unit>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// Steps 1–6: the per-character folds, in one pass.
-fn fold_chars(original: &str, units: &mut Vec<Unit>) {
-    units.clear();
-    units.reserve(original.len());
+fn fold_chars(original: &str, w: &mut Work) {
     let bytes = original.as_bytes();
+    // Bytes of the last char written, which a combining mark extends.
+    let mut last_len = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Fast path: printable ASCII only needs lowercasing. A plain loop:
-        // iterator adapters cost a call per char in the size-optimized wasm.
-        let mut at = Pos::new(i, i).start;
-        while let Some(&b) = bytes.get(i) {
-            if !matches!(b, b' '..=b'~') {
-                break;
-            }
-            let next = at.saturating_add(1);
-            units.push(Unit {
-                c: char::from(b.to_ascii_lowercase()),
-                span: Pos {
-                    start: at,
-                    end: next,
-                },
-            });
-            at = next;
-            i += 1;
+        // Fast path: printable ASCII only needs lowercasing; two exact-size
+        // extends per run.
+        let run = bytes
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|b| matches!(b, b' '..=b'~'))
+            .count();
+        if run > 0 {
+            let chunk = bytes.get(i..i + run).unwrap_or(&[]);
+            w.text.extend(chunk.iter().map(u8::to_ascii_lowercase));
+            let at = Pos::new(i, i).start;
+            let n = Pos::new(run, run).start;
+            w.origin.extend((at..at.saturating_add(n)).map(|k| Pos {
+                start: k,
+                end: k.saturating_add(1),
+            }));
+            last_len = 1;
+            i += run;
         }
         let Some(ch) = original.get(i..).and_then(|r| r.chars().next()) else {
             break;
@@ -181,8 +267,9 @@ fn fold_chars(original: &str, units: &mut Vec<Unit>) {
         }
         if diacritics::is_combining(ch) {
             // The mark belongs to its base letter: highlight both.
-            if let Some(last) = units.last_mut() {
-                last.span.end = span.end;
+            let from = w.origin.len().saturating_sub(last_len);
+            for p in w.origin.get_mut(from..).unwrap_or(&mut []) {
+                p.end = span.end;
             }
             continue;
         }
@@ -191,7 +278,11 @@ fn fold_chars(original: &str, units: &mut Vec<Unit>) {
                 let c = diacritics::strip(c);
                 let c = confusables::fold(c);
                 let c = emoji::canonical(c);
-                units.push(Unit { c, span });
+                let mut buf = [0u8; 4];
+                let encoded = c.encode_utf8(&mut buf).as_bytes();
+                w.text.extend_from_slice(encoded);
+                w.origin.extend(std::iter::repeat_n(span, encoded.len()));
+                last_len = encoded.len();
             });
         });
     }
@@ -218,19 +309,13 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
-/// Test helper for the unit-level steps: runs `step` over the units of `s`
-/// (each char spanning itself) and returns the resulting text.
+/// Test helper for the word-level steps: runs `step` over `s` (each byte
+/// spanning itself) and returns the resulting text.
 #[cfg(test)]
-pub(crate) fn run_step(s: &str, step: impl FnOnce(&mut Vec<Unit>)) -> String {
-    let mut units: Vec<Unit> = s
-        .char_indices()
-        .map(|(i, c)| Unit {
-            c,
-            span: Pos::new(i, i + c.len_utf8()),
-        })
-        .collect();
-    step(&mut units);
-    units.iter().map(|u| u.c).collect()
+pub(crate) fn run_step(s: &str, step: impl FnOnce(&mut Work)) -> String {
+    let mut w = Work::from_plain(s);
+    step(&mut w);
+    w.as_string()
 }
 
 #[cfg(test)]

@@ -2,73 +2,117 @@
 //! runs of three or more identical letters become one. Doubles stay, since
 //! they are ordinary spelling ("carro", "beer").
 
-use super::{is_letter, Unit, DELETED};
+use super::{is_letter, Work, GONE};
 
 /// Letters whose runs are words of their own ("xxx", "kkkk" laughter, "www").
 const KEEP: [char; 3] = ['x', 'k', 'w'];
 
 /// Collapses letter runs in place; the kept letter's span covers the run.
-pub(crate) fn collapse(units: &mut Vec<Unit>) {
-    // Quick scan first: most texts have no run of three.
-    let mut run = 1;
-    let mut prev = '\0';
-    let mut any = false;
-    for u in units.iter() {
-        run = if u.c == prev { run + 1 } else { 1 };
-        prev = u.c;
-        if run >= 3 && is_letter(u.c) {
-            any = true;
-            break;
-        }
-    }
-    if !any {
+pub(crate) fn collapse(w: &mut Work) {
+    if !has_run(w) {
         return;
     }
     let mut changed = false;
     let mut i = 0;
-    while i < units.len() {
-        let Some(first) = units.get(i).copied() else {
-            break;
-        };
-        let mut j = i + 1;
-        while units.get(j).is_some_and(|u| u.c == first.c) {
-            j += 1;
-        }
-        if j - i >= 3 && is_letter(first.c) && !KEEP.contains(&first.c) {
-            let end = units.get(j - 1).map_or(first.span.end, |u| u.span.end);
-            if let Some(u) = units.get_mut(i) {
-                u.span.end = end;
+    while let Some(&b) = w.text.get(i) {
+        // ASCII (almost every byte after the folds): compare bytes.
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match w.char_at(i) {
+                Some(found) => found,
+                None => {
+                    i += 1;
+                    continue;
+                }
             }
-            if let Some(rest) = units.get_mut(i + 1..j) {
-                rest.iter_mut().for_each(|u| u.c = DELETED);
+        };
+        let mut j = i + len;
+        if len == 1 {
+            while w.text.get(j) == Some(&b) {
+                j += 1;
+            }
+        } else {
+            while w.text.get(j..j + len) == w.text.get(i..i + len) {
+                j += len;
+            }
+        }
+        if j - i >= 3 * len && is_letter(c) && !KEEP.contains(&c) {
+            let end = w.origin.get(j - 1).map_or(0, |p| p.end);
+            for p in w.origin.get_mut(i..i + len).unwrap_or(&mut []) {
+                p.end = end;
+            }
+            for b in w.text.get_mut(i + len..j).unwrap_or(&mut []) {
+                *b = GONE;
             }
             changed = true;
         }
         i = j;
     }
     if changed {
-        units.retain(|u| u.c != DELETED);
+        w.compact();
     }
+}
+
+/// Quick check first: most texts have no run of three letters. ASCII
+/// triples are found by comparing bytes; the rare non-ASCII char is decoded.
+fn has_run(w: &Work) -> bool {
+    let (mut prev, mut same) = (0u8, 0u8);
+    for &b in &w.text {
+        if b == prev {
+            same = same.saturating_add(1);
+            if same >= 2 && b.is_ascii_alphabetic() {
+                return true;
+            }
+        } else {
+            (prev, same) = (b, 0);
+        }
+    }
+    let mut i = 0;
+    while let Some(p) = w
+        .text
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+    {
+        let at = i + p;
+        let Some((c, len)) = w.char_at(at) else {
+            i = at + 1;
+            continue;
+        };
+        let this = w.text.get(at..at + len);
+        if is_letter(c)
+            && w.text.get(at + len..at + 2 * len) == this
+            && w.text.get(at + 2 * len..at + 3 * len) == this
+        {
+            return true;
+        }
+        i = at + len;
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::normalize::Pos;
+
     #[test]
     fn collapses_runs_and_keeps_doubles() {
-        let s = "cervejaaaa beer carro 1000 !!! xxx kkkk";
-        let mut units: Vec<Unit> = s
-            .char_indices()
-            .map(|(i, c)| Unit {
-                c,
-                span: crate::normalize::Pos::new(i, i + c.len_utf8()),
-            })
-            .collect();
-        collapse(&mut units);
-        let out: String = units.iter().map(|u| u.c).collect();
-        assert_eq!(out, "cerveja beer carro 1000 !!! xxx kkkk");
-        let a = units.iter().position(|u| u.c == 'a').unwrap();
-        assert_eq!(units[a].span, crate::normalize::Pos::new(6, 10));
+        let mut w = Work::from_plain("cervejaaaa beer carro 1000 !!! xxx kkkk");
+        collapse(&mut w);
+        assert_eq!(w.as_string(), "cerveja beer carro 1000 !!! xxx kkkk");
+        let a = w.text.iter().position(|&b| b == b'a').unwrap();
+        assert_eq!(w.origin[a], Pos::new(6, 10));
+    }
+
+    #[test]
+    fn collapses_non_ascii_letters() {
+        // "жжж" is three 2-byte letters; the kept one spans all six bytes.
+        let mut w = Work::from_plain("ужжжас ññ");
+        collapse(&mut w);
+        assert_eq!(w.as_string(), "ужас ññ");
+        assert_eq!(w.origin[2], Pos::new(2, 8));
+        assert_eq!(w.origin[3].end, 8);
     }
 }
