@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 
 const require = createRequire(import.meta.url);
-const conforma = require("../dist/npm/node/conforma.js");
+const conforma = require(process.env.CONFORMA_NODE_PKG ?? "../dist/npm/node/conforma.js");
 
 // Ordinary customer-service prose (our own text) with one violation in the middle.
 const PROSE = [

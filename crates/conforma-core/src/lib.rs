@@ -67,6 +67,14 @@ pub mod bench {
     pub fn content(text: &str) -> usize {
         crate::detect::Detector::default().scan(text, false).len()
     }
+    /// Normalizes `text` (for [`lexicon_only`]).
+    pub fn normalized(text: &str) -> String {
+        crate::normalize::Normalized::new(text).text().to_owned()
+    }
+    /// Runs the built-in lexicon matcher alone on already normalized text.
+    pub fn lexicon_only(normalized: &str) -> usize {
+        crate::detect::find_builtin(normalized)
+    }
     /// Runs the sensitive-data detectors alone.
     pub fn pii(text: &str) -> usize {
         crate::pii::scan(text, crate::Locale::PtBr).len()

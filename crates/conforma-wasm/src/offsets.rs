@@ -63,6 +63,10 @@ fn utf16_positions(text: &str, wanted: &[usize]) -> Vec<(usize, usize)> {
         .char_indices()
         .chain(std::iter::once((text.len(), '\0')))
     {
+        // Stop at the last offset wanted (at once for a clean message).
+        if next.peek().is_none() {
+            break;
+        }
         while let Some(&&w) = next.peek() {
             if w > byte {
                 break;

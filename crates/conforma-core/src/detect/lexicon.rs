@@ -26,7 +26,7 @@
 
 use super::trie::Trie;
 use crate::model::{Category, Lang, Severity};
-use crate::normalize::{ascii_class, is_word, Normalized, LETTER, WORD};
+use crate::normalize::{is_word, Normalized};
 
 /// What an entry belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +259,34 @@ pub(crate) struct Found<'m> {
     pub entry: &'m Entry,
 }
 
+/// The kind of char a byte starts, for [`Matcher::find`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind8 {
+    Other,
+    Letter,
+    Digit,
+    /// Starts a non-ASCII char: decode it.
+    Lead,
+    /// Inside a non-ASCII char.
+    Continuation,
+}
+
+static KIND: [Kind8; 256] = {
+    let mut t = [Kind8::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Kind8::Letter,
+            b'0'..=b'9' => Kind8::Digit,
+            0x80..=0xBF => Kind8::Continuation,
+            0xC0..=0xFF => Kind8::Lead,
+            _ => Kind8::Other,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// What a character is, for word boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -296,13 +324,10 @@ impl Class {
 
     #[inline]
     fn of_ascii(b: u8) -> Class {
-        let c = ascii_class(b);
-        if c & LETTER != 0 {
-            Class::Letter
-        } else if c & WORD != 0 {
-            Class::Digit
-        } else {
-            Class::Other
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            _ => Class::Other,
         }
     }
 
@@ -328,34 +353,23 @@ impl Class {
 impl Matcher {
     /// Every match on word boundaries, pushed into `out` in order of start.
     pub(crate) fn find<'m>(&'m self, text: &str, out: &mut Vec<Found<'m>>) {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        // `i` is always on a boundary: where a word, a number or a symbol begins.
-        while let Some(&b) = bytes.get(i) {
-            if self.trie.starts_with(b) {
+        // One table lookup per byte: matches start where the kind of char
+        // changes (a word or a number begins) and at every symbol.
+        let mut prev = Kind8::Other;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let kind = match KIND[usize::from(b)] {
+                Kind8::Continuation => continue,
+                Kind8::Lead => match Class::at(text, i).0 {
+                    Class::Letter => Kind8::Letter,
+                    Class::Digit => Kind8::Digit,
+                    Class::Other => Kind8::Other,
+                },
+                k => k,
+            };
+            if (kind == Kind8::Other || kind != prev) && self.trie.starts_with(b) {
                 self.walk(text, i, out);
             }
-            // On to the next boundary: past the rest of this word or number
-            // (no match starts inside one), or past this one symbol.
-            let (class, len) = if b.is_ascii() {
-                (Class::of_ascii(b), 1)
-            } else {
-                Class::at(text, i)
-            };
-            i += len;
-            if class != Class::Other {
-                while let Some(&c) = bytes.get(i) {
-                    let (next, len) = if c.is_ascii() {
-                        (Class::of_ascii(c), 1)
-                    } else {
-                        Class::at(text, i)
-                    };
-                    if next != class {
-                        break;
-                    }
-                    i += len;
-                }
-            }
+            prev = kind;
         }
     }
 

@@ -147,6 +147,15 @@ fn compile_builtin() -> Builtin {
     }
 }
 
+/// The number of built-in lexicon matches in normalized text (benchmarks).
+pub(crate) fn find_builtin(normalized: &str) -> usize {
+    let mut found = Vec::new();
+    if let Some(m) = BUILTIN.matcher.as_ref() {
+        m.find(normalized, &mut found);
+    }
+    found.len()
+}
+
 /// Compiles the built-in lexicon now (it is otherwise compiled on first use).
 pub(crate) fn warm_up() {
     LazyLock::force(&BUILTIN);

@@ -35,7 +35,7 @@ struct Node {
 #[derive(Debug, Clone)]
 pub(crate) struct Trie {
     /// The node each first byte leads to (0: no pattern starts with it).
-    first: Vec<u32>,
+    first: Box<[u32; 256]>,
     /// Nodes in breadth-first order: the short prefixes every walk goes
     /// through sit together at the front, which keeps them in cache.
     nodes: Vec<Node>,
@@ -78,7 +78,7 @@ impl Trie {
         });
         let total: usize = patterns.iter().map(String::len).sum();
         let mut trie = Trie {
-            first: vec![0; 256],
+            first: Box::new([0; 256]),
             nodes: Vec::with_capacity(total / 2 + 1),
             labels: Vec::with_capacity(total / 2),
             wide: Vec::new(),
@@ -144,7 +144,10 @@ impl Trie {
         // The root's children, as a direct table of node indices: every
         // walk starts there.
         if let Some(root) = trie.nodes.first().copied() {
-            trie.first = (0..=255u8).map(|b| trie.child(&root, b)).collect();
+            for b in 0..=255u8 {
+                let child = trie.child(&root, b);
+                trie.first[usize::from(b)] = child;
+            }
         }
         trie
     }
@@ -152,7 +155,7 @@ impl Trie {
     /// Whether some pattern starts with byte `b` (a cheap pre-check).
     #[inline]
     pub(crate) fn starts_with(&self, b: u8) -> bool {
-        self.first.get(usize::from(b)).is_some_and(|&n| n != 0)
+        self.first[usize::from(b)] != 0
     }
 
     /// Walks `text` from `start`, calling `emit(pattern, end)` for every
@@ -162,7 +165,7 @@ impl Trie {
         let Some(&b) = text.get(start) else {
             return;
         };
-        let mut node = self.first.get(usize::from(b)).copied().unwrap_or(0);
+        let mut node = self.first[usize::from(b)];
         let mut at = start + 1;
         while node != 0 {
             let Some(n) = self.nodes.get(node as usize) else {
