@@ -68,6 +68,24 @@ const engine = new conforma.Engine();
 bench("check 1,000 chars with a violation", () => engine.check(m1k), { iterations: 2000, batch: 10 });
 bench("check 1,000 chars clean", () => engine.check(clean1k), { iterations: 2000, batch: 10 });
 bench("check 64 KiB", () => engine.check(m64k), { iterations: 200 });
+// The issue's budget is for "all packs and all normalization": the same
+// 305-term custom pack and brand-voice (style) checks as `cargo bench`.
+const packed = new conforma.Engine({
+  packs: [{
+    name: "acme",
+    topics: [
+      { id: "politics", terms: ["eleição", "partido*", "candidato*"] },
+      { id: "deadlines", terms: ["entrega garantida", "prazo garantido"] },
+      { id: "bulk", terms: Array.from({ length: 300 }, (_, i) => `assunto proibido ${i}`) },
+    ],
+    terms: { alcohol: ["rabo de galo"] },
+    allow: ["cerveja de gengibre"],
+    enable: ["style"],
+  }],
+});
+bench("check 1,000 chars clean, custom pack + style", () => packed.check(clean1k), { iterations: 2000, batch: 10 });
+bench("check 1,000 chars with a violation, pack + style", () => packed.check(m1k), { iterations: 2000, batch: 10 });
+bench("check 64 KiB, custom pack + style", () => packed.check(m64k), { iterations: 200 });
 const context = { now: "2026-03-13T18:00:00-03:00", contact: { opt_in: "granted", last_inbound_at: "2026-03-13T17:00:00-03:00" } };
 bench("check 1,000 chars with context", () => engine.check(m1k, { context }), { iterations: 2000, batch: 10 });
 

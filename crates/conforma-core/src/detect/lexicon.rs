@@ -322,6 +322,14 @@ impl Class {
         }
     }
 
+    fn kind8(self) -> Kind8 {
+        match self {
+            Class::Letter => Kind8::Letter,
+            Class::Digit => Kind8::Digit,
+            Class::Other => Kind8::Other,
+        }
+    }
+
     #[inline]
     fn of_ascii(b: u8) -> Class {
         match b {
@@ -353,12 +361,16 @@ impl Class {
 impl Matcher {
     /// Every match on word boundaries, pushed into `out` in order of start.
     pub(crate) fn find<'m>(&'m self, text: &str, out: &mut Vec<Found<'m>>) {
-        // One table lookup per byte: matches start where the kind of char
-        // changes (a word or a number begins) and at every symbol.
-        let mut prev = Kind8::Other;
-        for (i, &b) in text.as_bytes().iter().enumerate() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // `i` is always on a boundary: where a word, a number or a symbol begins.
+        while let Some(&b) = bytes.get(i) {
+            if self.trie.starts_with(b) {
+                self.walk(text, i, out);
+            }
+            // On to the next boundary: past the rest of this word or number
+            // (no match starts inside one), or past this one symbol.
             let kind = match KIND[usize::from(b)] {
-                Kind8::Continuation => continue,
                 Kind8::Lead => match Class::at(text, i).0 {
                     Class::Letter => Kind8::Letter,
                     Class::Digit => Kind8::Digit,
@@ -366,10 +378,34 @@ impl Matcher {
                 },
                 k => k,
             };
-            if (kind == Kind8::Other || kind != prev) && self.trie.starts_with(b) {
-                self.walk(text, i, out);
+            i += 1;
+            if kind == Kind8::Letter || kind == Kind8::Digit {
+                loop {
+                    // ASCII bytes of the same kind, then decode a non-ASCII char.
+                    let run = bytes
+                        .get(i..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .position(|&c| KIND[usize::from(c)] != kind)
+                        .unwrap_or(bytes.len().saturating_sub(i));
+                    i += run;
+                    match bytes.get(i).map(|&c| KIND[usize::from(c)]) {
+                        Some(Kind8::Continuation) => i += 1,
+                        Some(Kind8::Lead) if Class::kind8(Class::at(text, i).0) == kind => {
+                            i += Class::at(text, i).1;
+                        }
+                        _ => break,
+                    }
+                }
+            } else {
+                // Past the rest of a non-ASCII symbol.
+                while bytes
+                    .get(i)
+                    .is_some_and(|&c| KIND[usize::from(c)] == Kind8::Continuation)
+                {
+                    i += 1;
+                }
             }
-            prev = kind;
         }
     }
 

@@ -177,7 +177,12 @@ impl Work {
 /// The class bits of ASCII byte `b`.
 #[inline]
 pub(crate) fn ascii_class(b: u8) -> u8 {
-    CLASS.get(usize::from(b)).copied().unwrap_or(0)
+    // The mask keeps the index in the table: no bounds check per byte.
+    if b.is_ascii() {
+        CLASS[usize::from(b & 0x7F)]
+    } else {
+        0
+    }
 }
 
 /// A normalized copy of a text plus its offset map.
