@@ -56,25 +56,22 @@ pub(crate) fn to_utf16(text: &str, findings: Vec<Finding>) -> Vec<JsFinding> {
 
 /// `(byte, utf16)` pairs for the sorted byte offsets in `wanted`.
 fn utf16_positions(text: &str, wanted: &[usize]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(wanted.len());
-    let mut units = 0;
-    let mut next = wanted.iter().peekable();
-    for (byte, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\0')))
-    {
-        // Stop at the last offset wanted (at once for a clean message).
-        if next.peek().is_none() {
-            break;
-        }
-        while let Some(&&w) = next.peek() {
-            if w > byte {
-                break;
-            }
-            out.push((w, units));
-            next.next();
-        }
-        units += c.len_utf16();
+    let (mut at, mut units) = (0, 0);
+    for &w in wanted {
+        let w = w.min(bytes.len());
+        // A char is one UTF-16 unit per lead byte, plus one more for the
+        // four-byte ones (surrogate pairs): counted byte by byte, with no
+        // decoding, up to the offset.
+        units += bytes
+            .get(at..w.max(at))
+            .unwrap_or(&[])
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>();
+        at = w.max(at);
+        out.push((w, units));
     }
     out
 }
