@@ -128,9 +128,13 @@ fn main() {
     )
     .unwrap();
     let repeated = Message::outbound(repeat_to("ab ", 64 * 1024));
-    measure("check 64 KiB, adversarial pack (worst-case walk)", 100, || {
-        black_box(adversarial.check(&repeated).unwrap());
-    });
+    measure(
+        "check 64 KiB, adversarial pack (worst-case walk)",
+        100,
+        || {
+            black_box(adversarial.check(&repeated).unwrap());
+        },
+    );
     measure("normalize only, 1,000 chars", 5_000, || {
         black_box(conforma_core::bench::normalize(&k1.text));
     });

@@ -60,23 +60,82 @@ struct Pending {
     depth: usize,
 }
 
+/// Patterns in one buffer (pattern id = index): no allocation per pattern,
+/// and a copy for a custom pack is two `memcpy`s.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Patterns {
+    bytes: Vec<u8>,
+    /// Where each pattern ends in `bytes`; it starts where the previous ends.
+    ends: Vec<u32>,
+}
+
+impl Patterns {
+    /// Room for `n` patterns of `bytes` bytes in all.
+    pub(crate) fn with_capacity(n: usize, bytes: usize) -> Patterns {
+        Patterns {
+            bytes: Vec::with_capacity(bytes),
+            ends: Vec::with_capacity(n),
+        }
+    }
+
+    /// Appends a pattern.
+    pub(crate) fn push(&mut self, pattern: &[u8]) {
+        self.bytes.extend_from_slice(pattern);
+        self.close();
+    }
+
+    /// Appends the first `shared` bytes of the last pattern followed by
+    /// `suffix` (front coding: sorted patterns share long prefixes).
+    pub(crate) fn push_after_last(&mut self, shared: usize, suffix: &[u8]) {
+        let start = self.start(self.ends.len().saturating_sub(1));
+        let end = self.bytes.len().min(start + shared);
+        self.bytes.extend_from_within(start..end);
+        self.bytes.extend_from_slice(suffix);
+        self.close();
+    }
+
+    fn close(&mut self) {
+        self.ends
+            .push(u32::try_from(self.bytes.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Where pattern `i` starts.
+    #[inline]
+    fn start(&self, i: usize) -> usize {
+        match i.checked_sub(1) {
+            Some(j) => self.ends.get(j).map_or(0, |&e| e as usize),
+            None => 0,
+        }
+    }
+
+    /// Pattern `id`, or nothing.
+    #[inline]
+    pub(crate) fn get(&self, id: u32) -> &[u8] {
+        let i = id as usize;
+        let end = self.ends.get(i).map_or(0, |&e| e as usize);
+        self.bytes.get(self.start(i)..end).unwrap_or(&[])
+    }
+
+    /// Number of patterns.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Appends another set's patterns.
+    pub(crate) fn extend(&mut self, other: &Patterns) {
+        let base = u32::try_from(self.bytes.len()).unwrap_or(u32::MAX);
+        self.bytes.extend_from_slice(&other.bytes);
+        self.ends
+            .extend(other.ends.iter().map(|&e| e.saturating_add(base)));
+    }
+}
+
 impl Trie {
     /// Builds the trie of `patterns` (pattern id = index). Empty patterns
     /// never match.
-    pub(crate) fn new(patterns: &[String]) -> Trie {
-        let mut ids: Vec<u32> = (0..patterns.len())
-            .filter(|&i| patterns.get(i).is_some_and(|p| !p.is_empty()))
-            .filter_map(|i| u32::try_from(i).ok())
-            .collect();
-        // Sorted, the patterns under any node form one run, and the ones
-        // that end at the node come first. Ids break ties so equal patterns
-        // report in a stable order.
-        ids.sort_unstable_by(|&a, &b| {
-            bytes_of(patterns, a)
-                .cmp(bytes_of(patterns, b))
-                .then(a.cmp(&b))
-        });
-        let total: usize = patterns.iter().map(String::len).sum();
+    pub(crate) fn new(patterns: &Patterns) -> Trie {
+        let ids = sorted_ids(patterns);
+        let total = patterns.bytes.len();
         let mut trie = Trie {
             first: vec![0; 256],
             nodes: Vec::with_capacity(total / 2 + 1),
@@ -96,7 +155,7 @@ impl Trie {
         while let Some(p) = queue.get(next) {
             let (node, depth) = (p.node, p.depth);
             let group = ids.get(p.from..p.to).unwrap_or(&[]);
-            let ends = group.partition_point(|&id| bytes_of(patterns, id).len() == depth);
+            let ends = group.partition_point(|&id| patterns.get(id).len() == depth);
             let (here, deeper) = group.split_at(ends);
             let mut n = Node {
                 children: u32::try_from(trie.nodes.len()).unwrap_or(u32::MAX),
@@ -215,22 +274,66 @@ impl Trie {
     }
 }
 
-fn bytes_of(patterns: &[String], id: u32) -> &[u8] {
-    patterns.get(id as usize).map_or(&[], |p| p.as_bytes())
+/// The ids of the non-empty patterns, sorted by pattern and then id: sorted,
+/// the patterns under any node form one run, and the ones that end at the
+/// node come first. The built-in patterns come sorted from the build
+/// (checked here in one pass); a custom pack's appended ones are sorted
+/// alone and merged in.
+fn sorted_ids(patterns: &Patterns) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..patterns.len())
+        .filter_map(|i| u32::try_from(i).ok())
+        .filter(|&i| !patterns.get(i).is_empty())
+        .collect();
+    let run = ids
+        .windows(2)
+        .position(|w| match w {
+            [a, b] => patterns.get(*a) > patterns.get(*b),
+            _ => false,
+        })
+        .map_or(ids.len(), |k| k + 1);
+    if run == ids.len() {
+        return ids;
+    }
+    let mut tail = ids.split_off(run);
+    tail.sort_unstable_by(|&a, &b| patterns.get(a).cmp(patterns.get(b)).then(a.cmp(&b)));
+    // Every id of the sorted run is below every id of the tail: on equal
+    // patterns the run's goes first.
+    let mut merged = Vec::with_capacity(ids.len() + tail.len());
+    let (mut a, mut b) = (ids.iter().peekable(), tail.iter().peekable());
+    while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+        if patterns.get(y) < patterns.get(x) {
+            merged.push(y);
+            b.next();
+        } else {
+            merged.push(x);
+            a.next();
+        }
+    }
+    merged.extend(a);
+    merged.extend(b);
+    merged
 }
 
 /// Byte `depth` of pattern `id` (only called on patterns longer than `depth`).
-fn byte_at(patterns: &[String], id: u32, depth: usize) -> u8 {
-    bytes_of(patterns, id).get(depth).copied().unwrap_or(0)
+#[inline]
+fn byte_at(patterns: &Patterns, id: u32, depth: usize) -> u8 {
+    patterns.get(id).get(depth).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn set<S: AsRef<str>>(patterns: &[S]) -> Patterns {
+        let mut set = Patterns::default();
+        for p in patterns {
+            set.push(p.as_ref().as_bytes());
+        }
+        set
+    }
+
     fn matches(patterns: &[&str], text: &str, start: usize) -> Vec<(u32, usize)> {
-        let pats: Vec<String> = patterns.iter().map(|p| (*p).to_owned()).collect();
-        let trie = Trie::new(&pats);
+        let trie = Trie::new(&set(patterns));
         let mut out = Vec::new();
         trie.walk(text.as_bytes(), start, |id, end| out.push((id, end)));
         out
@@ -258,7 +361,7 @@ mod tests {
             .map(|c| format!("x{c}"))
             .chain(["🍺".to_owned(), "ñu".to_owned()])
             .collect();
-        let trie = Trie::new(&pats);
+        let trie = Trie::new(&set(&pats));
         for (i, p) in pats.iter().enumerate() {
             let mut out = Vec::new();
             trie.walk(p.as_bytes(), 0, |id, end| out.push((id, end)));
@@ -270,14 +373,37 @@ mod tests {
 
     #[test]
     fn shares_prefixes_and_skips_empty_patterns() {
-        let pats: Vec<String> = ["", "ab", "abc", "abd"]
-            .iter()
-            .map(|p| (*p).to_owned())
-            .collect();
-        let trie = Trie::new(&pats);
+        let trie = Trie::new(&set(&["", "ab", "abc", "abd"]));
         // root, a, ab, abc, abd
         assert_eq!(trie.len(), 5);
-        let trie = Trie::new(&[]);
+        let trie = Trie::new(&Patterns::default());
         assert!(!trie.starts_with(b'a'));
+    }
+
+    #[test]
+    fn sorts_ids_with_a_sorted_run_and_an_appended_tail() {
+        // Sorted already (equal patterns in id order): kept as is.
+        assert_eq!(sorted_ids(&set(&["a", "ab", "ab", "b"])), vec![0, 1, 2, 3]);
+        // A sorted run, then appended patterns (a custom pack's): merged,
+        // equal patterns by id, empty ones left out.
+        let pats = set(&["ab", "b", "c", "", "b", "a", "c", "ab"]);
+        assert_eq!(sorted_ids(&pats), vec![5, 0, 7, 1, 4, 2, 6]);
+        // Wholly unsorted.
+        assert_eq!(sorted_ids(&set(&["c", "b", "a", "b"])), vec![2, 1, 3, 0]);
+    }
+
+    #[test]
+    fn front_coded_pushes_rebuild_the_patterns() {
+        let mut p = Patterns::default();
+        p.push_after_last(3, b"vinho");
+        p.push_after_last(5, b" tinto");
+        p.push_after_last(3, b"dka");
+        p.push_after_last(99, b"s");
+        let mut q = set(&["x"]);
+        q.extend(&p);
+        let got: Vec<&[u8]> = (0..q.len() as u32).map(|i| q.get(i)).collect();
+        let want: [&[u8]; 5] = [b"x", b"vinho", b"vinho tinto", b"vindka", b"vindkas"];
+        assert_eq!(got, want);
+        assert!(q.get(9).is_empty());
     }
 }
