@@ -135,11 +135,11 @@ impl Trie {
     /// never match.
     pub(crate) fn new(patterns: &Patterns) -> Trie {
         let ids = sorted_ids(patterns);
-        let total = patterns.bytes.len();
+        let nodes = count_nodes(patterns, &ids);
         let mut trie = Trie {
             first: vec![0; 256],
-            nodes: Vec::with_capacity(total / 2 + 1),
-            labels: Vec::with_capacity(total / 2),
+            nodes: Vec::with_capacity(nodes),
+            labels: Vec::with_capacity(nodes),
             wide: Vec::new(),
             outputs: Vec::with_capacity(ids.len()),
         };
@@ -155,6 +155,15 @@ impl Trie {
         while let Some(p) = queue.get(next) {
             let (node, depth) = (p.node, p.depth);
             let group = ids.get(p.from..p.to).unwrap_or(&[]);
+            if let [id] = *group {
+                // One pattern left: the rest of the trie below is a chain of
+                // one-child nodes, laid out in a row (most nodes are in such
+                // tails). A single child may sit anywhere; breadth-first
+                // order only matters where a node has several.
+                trie.chain(node, patterns.get(id).get(depth..).unwrap_or(&[]), id);
+                next += 1;
+                continue;
+            }
             let ends = group.partition_point(|&id| patterns.get(id).len() == depth);
             let (here, deeper) = group.split_at(ends);
             let mut n = Node {
@@ -206,6 +215,36 @@ impl Trie {
             trie.first = (0..=255u8).map(|b| trie.child(&root, b)).collect();
         }
         trie
+    }
+
+    /// Fills node `node` and a new chain below it for `rest`, the remaining
+    /// bytes of pattern `id`, which ends at the last node.
+    fn chain(&mut self, mut node: usize, rest: &[u8], id: u32) {
+        for &b in rest {
+            let child = self.nodes.len();
+            if let Some(slot) = self.nodes.get_mut(node) {
+                *slot = Node {
+                    children: u32::try_from(child).unwrap_or(u32::MAX),
+                    edges: u32::try_from(self.labels.len()).unwrap_or(u32::MAX),
+                    n_edges: 1,
+                    n_outs: 0,
+                    outs: 0,
+                };
+            }
+            self.labels.push(b);
+            self.nodes.push(Node::default());
+            node = child;
+        }
+        if let Some(slot) = self.nodes.get_mut(node) {
+            *slot = Node {
+                children: 0,
+                edges: 0,
+                n_edges: 0,
+                n_outs: 1,
+                outs: u32::try_from(self.outputs.len()).unwrap_or(u32::MAX),
+            };
+        }
+        self.outputs.push(id);
     }
 
     /// Whether some pattern starts with byte `b` (a cheap pre-check).
@@ -312,6 +351,21 @@ fn sorted_ids(patterns: &Patterns) -> Vec<u32> {
     merged.extend(a);
     merged.extend(b);
     merged
+}
+
+/// The number of nodes of the trie of the sorted patterns `ids`: one per
+/// distinct prefix, so each pattern adds the bytes it does not share with
+/// the previous one. Sizing the arrays exactly saves regrowing them.
+fn count_nodes(patterns: &Patterns, ids: &[u32]) -> usize {
+    let mut prev: &[u8] = &[];
+    let mut nodes = 1;
+    for &id in ids {
+        let p = patterns.get(id);
+        let shared = prev.iter().zip(p).take_while(|(a, b)| a == b).count();
+        nodes += p.len() - shared;
+        prev = p;
+    }
+    nodes
 }
 
 /// Byte `depth` of pattern `id` (only called on patterns longer than `depth`).
