@@ -142,10 +142,10 @@ impl Builder {
             };
             conf.push((target, CatConf::from(settings)));
         }
-        // Each entry takes 4 bytes plus the pattern bytes it does not share.
+        let (n, bytes) = lexfile::sizes(body)?;
         let mut b = Builder {
-            patterns: Patterns::with_capacity(body.len() / 8, body.len() * 2),
-            entries: Vec::with_capacity(body.len() / 8),
+            patterns: Patterns::with_capacity(n, bytes),
+            entries: Vec::with_capacity(n),
         };
         let mut ok = true;
         lexfile::for_each_entry(body, |target, flags, shared, suffix| {
@@ -458,7 +458,8 @@ mod tests {
         assert!(Builder::load(&data[..data.len() - 2]).is_none());
         assert!(Builder::load(&compact(&[("no_such_category", "term x\n")])).is_none());
         let mut bad_kind = data.clone();
-        let flags = bad_kind.len() - "cerveja".len() - 3;
+        // One entry: target, flags, shared, "cerveja\n".
+        let flags = bad_kind.len() - "cerveja\n".len() - 2;
         bad_kind[flags] = 15;
         assert!(Builder::load(&bad_kind).is_none());
     }
