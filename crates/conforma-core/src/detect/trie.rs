@@ -135,7 +135,7 @@ impl Trie {
     /// never match.
     pub(crate) fn new(patterns: &Patterns) -> Trie {
         let ids = sorted_ids(patterns);
-        let nodes = count_nodes(patterns, &ids);
+        let (lcp, nodes) = shared_prefixes(patterns, &ids);
         let mut trie = Trie {
             first: vec![0; 256],
             nodes: Vec::with_capacity(nodes),
@@ -164,8 +164,13 @@ impl Trie {
                 next += 1;
                 continue;
             }
-            let ends = group.partition_point(|&id| patterns.get(id).len() == depth);
-            let (here, deeper) = group.split_at(ends);
+            // Patterns are at least `depth` long here, and the ones that end
+            // at this node come first.
+            let ends = group
+                .iter()
+                .position(|&id| patterns.get(id).len() > depth)
+                .unwrap_or(group.len());
+            let here = group.get(..ends).unwrap_or(&[]);
             let mut n = Node {
                 children: u32::try_from(trie.nodes.len()).unwrap_or(u32::MAX),
                 edges: u32::try_from(trie.labels.len()).unwrap_or(u32::MAX),
@@ -174,22 +179,27 @@ impl Trie {
                 outs: u32::try_from(trie.outputs.len()).unwrap_or(u32::MAX),
             };
             trie.outputs.extend_from_slice(here);
+            // Each child's patterns run until one shares only `depth`
+            // bytes with its predecessor: a linear scan of small numbers,
+            // no pattern bytes touched but the label.
             let mut from = p.from + ends;
-            let mut rest = deeper;
-            while let Some(&id) = rest.first() {
-                let b = byte_at(patterns, id, depth);
-                let len = rest.partition_point(|&id| byte_at(patterns, id, depth) == b);
+            let to = p.to;
+            while from < to {
+                let b = ids.get(from).map_or(0, |&id| byte_at(patterns, id, depth));
+                let mut end = from + 1;
+                while end < to && lcp.get(end).is_some_and(|&l| l as usize > depth) {
+                    end += 1;
+                }
                 queue.push(Pending {
                     node: trie.nodes.len(),
                     from,
-                    to: from + len,
+                    to: end,
                     depth: depth + 1,
                 });
                 trie.nodes.push(Node::default());
                 trie.labels.push(b);
                 n.n_edges = n.n_edges.saturating_add(1);
-                from += len;
-                rest = rest.get(len..).unwrap_or(&[]);
+                from = end;
             }
             // Children are numbered by a u8 in the table, so at most 255 of
             // them; valid UTF-8 never continues a byte in more ways.
@@ -353,19 +363,24 @@ fn sorted_ids(patterns: &Patterns) -> Vec<u32> {
     merged
 }
 
-/// The number of nodes of the trie of the sorted patterns `ids`: one per
-/// distinct prefix, so each pattern adds the bytes it does not share with
-/// the previous one. Sizing the arrays exactly saves regrowing them.
-fn count_nodes(patterns: &Patterns, ids: &[u32]) -> usize {
+/// For the sorted patterns `ids`, how many bytes each shares with the one
+/// before it, and the number of trie nodes: one per distinct prefix, so each
+/// pattern adds the bytes it does not share (sizing the arrays exactly saves
+/// regrowing them).
+fn shared_prefixes(patterns: &Patterns, ids: &[u32]) -> (Vec<u32>, usize) {
     let mut prev: &[u8] = &[];
     let mut nodes = 1;
-    for &id in ids {
-        let p = patterns.get(id);
-        let shared = prev.iter().zip(p).take_while(|(a, b)| a == b).count();
-        nodes += p.len() - shared;
-        prev = p;
-    }
-    nodes
+    let lcp = ids
+        .iter()
+        .map(|&id| {
+            let p = patterns.get(id);
+            let shared = prev.iter().zip(p).take_while(|(a, b)| a == b).count();
+            nodes += p.len() - shared;
+            prev = p;
+            u32::try_from(shared).unwrap_or(u32::MAX)
+        })
+        .collect();
+    (lcp, nodes)
 }
 
 /// Byte `depth` of pattern `id` (only called on patterns longer than `depth`).
