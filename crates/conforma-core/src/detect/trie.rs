@@ -134,8 +134,7 @@ impl Trie {
     /// Builds the trie of `patterns` (pattern id = index). Empty patterns
     /// never match.
     pub(crate) fn new(patterns: &Patterns) -> Trie {
-        let ids = sorted_ids(patterns);
-        let (lcp, nodes) = shared_prefixes(patterns, &ids);
+        let (ids, lcp, nodes) = sorted(patterns);
         let mut trie = Trie {
             first: vec![0; 256],
             nodes: Vec::with_capacity(nodes),
@@ -323,26 +322,20 @@ impl Trie {
     }
 }
 
-/// The ids of the non-empty patterns, sorted by pattern and then id: sorted,
-/// the patterns under any node form one run, and the ones that end at the
-/// node come first. The built-in patterns come sorted from the build
-/// (checked here in one pass); a custom pack's appended ones are sorted
-/// alone and merged in.
-fn sorted_ids(patterns: &Patterns) -> Vec<u32> {
+/// The ids of the non-empty patterns, sorted by pattern and then id, with
+/// [`shared_prefixes`]. Sorted, the patterns under any node form one run,
+/// and the ones that end at the node come first. The built-in patterns come
+/// sorted from the build (checked in the same pass); a custom pack's,
+/// appended to them, are sorted alone and merged in.
+fn sorted(patterns: &Patterns) -> (Vec<u32>, Vec<u32>, usize) {
     let mut ids: Vec<u32> = (0..patterns.len())
         .filter_map(|i| u32::try_from(i).ok())
         .filter(|&i| !patterns.get(i).is_empty())
         .collect();
-    let run = ids
-        .windows(2)
-        .position(|w| match w {
-            [a, b] => patterns.get(*a) > patterns.get(*b),
-            _ => false,
-        })
-        .map_or(ids.len(), |k| k + 1);
-    if run == ids.len() {
-        return ids;
-    }
+    let run = match shared_prefixes(patterns, &ids) {
+        Ok((lcp, nodes)) => return (ids, lcp, nodes),
+        Err(run) => run,
+    };
     let mut tail = ids.split_off(run);
     tail.sort_unstable_by(|&a, &b| patterns.get(a).cmp(patterns.get(b)).then(a.cmp(&b)));
     // Every id of the sorted run is below every id of the tail: on equal
@@ -360,27 +353,49 @@ fn sorted_ids(patterns: &Patterns) -> Vec<u32> {
     }
     merged.extend(a);
     merged.extend(b);
-    merged
+    // Sorted now, so always `Ok`.
+    let (lcp, nodes) = shared_prefixes(patterns, &merged).unwrap_or_default();
+    (merged, lcp, nodes)
 }
 
-/// For the sorted patterns `ids`, how many bytes each shares with the one
-/// before it, and the number of trie nodes: one per distinct prefix, so each
-/// pattern adds the bytes it does not share (sizing the arrays exactly saves
-/// regrowing them).
-fn shared_prefixes(patterns: &Patterns, ids: &[u32]) -> (Vec<u32>, usize) {
-    let mut prev: &[u8] = &[];
+/// For patterns `ids`, how many bytes each shares with the one before it,
+/// and the number of trie nodes: one per distinct prefix, so each pattern
+/// adds the bytes it does not share (sizing the arrays exactly saves
+/// regrowing them). `Err(k)` if `ids[k]` sorts before `ids[k - 1]`.
+fn shared_prefixes(patterns: &Patterns, ids: &[u32]) -> Result<(Vec<u32>, usize), usize> {
+    let mut lcp = Vec::with_capacity(ids.len());
     let mut nodes = 1;
-    let lcp = ids
-        .iter()
-        .map(|&id| {
-            let p = patterns.get(id);
-            let shared = prev.iter().zip(p).take_while(|(a, b)| a == b).count();
-            nodes += p.len() - shared;
-            prev = p;
-            u32::try_from(shared).unwrap_or(u32::MAX)
-        })
-        .collect();
-    (lcp, nodes)
+    let mut prev: &[u8] = &[];
+    for (k, &id) in ids.iter().enumerate() {
+        let p = patterns.get(id);
+        let shared = common_prefix(prev, p);
+        // Out of order: `prev` is no prefix of `p` and its next byte is
+        // larger, or `p` ended (`None` sorts first).
+        if shared < prev.len() && prev.get(shared) > p.get(shared) {
+            return Err(k);
+        }
+        nodes += p.len() - shared;
+        lcp.push(u32::try_from(shared).unwrap_or(u32::MAX));
+        prev = p;
+    }
+    Ok((lcp, nodes))
+}
+
+/// The length of the common prefix of `a` and `b`, eight bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (
+        a.get(i..).and_then(<[u8]>::first_chunk::<8>),
+        b.get(i..).and_then(<[u8]>::first_chunk::<8>),
+    ) {
+        let diff = u64::from_le_bytes(*x) ^ u64::from_le_bytes(*y);
+        if diff != 0 {
+            return i + (diff.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let (a, b) = (a.get(i..).unwrap_or(&[]), b.get(i..).unwrap_or(&[]));
+    i + a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// Byte `depth` of pattern `id` (only called on patterns longer than `depth`).
@@ -451,14 +466,36 @@ mod tests {
 
     #[test]
     fn sorts_ids_with_a_sorted_run_and_an_appended_tail() {
+        let ids = |p: &[&str]| sorted(&set(p)).0;
         // Sorted already (equal patterns in id order): kept as is.
-        assert_eq!(sorted_ids(&set(&["a", "ab", "ab", "b"])), vec![0, 1, 2, 3]);
+        assert_eq!(ids(&["a", "ab", "ab", "b"]), vec![0, 1, 2, 3]);
         // A sorted run, then appended patterns (a custom pack's): merged,
         // equal patterns by id, empty ones left out.
-        let pats = set(&["ab", "b", "c", "", "b", "a", "c", "ab"]);
-        assert_eq!(sorted_ids(&pats), vec![5, 0, 7, 1, 4, 2, 6]);
-        // Wholly unsorted.
-        assert_eq!(sorted_ids(&set(&["c", "b", "a", "b"])), vec![2, 1, 3, 0]);
+        assert_eq!(
+            ids(&["ab", "b", "c", "", "b", "a", "c", "ab"]),
+            vec![5, 0, 7, 1, 4, 2, 6]
+        );
+        // Wholly unsorted, or out of order only after a common prefix.
+        assert_eq!(ids(&["c", "b", "a", "b"]), vec![2, 1, 3, 0]);
+        assert_eq!(ids(&["abcdefghij", "abcdefghi"]), vec![1, 0]);
+        assert_eq!(ids(&["abcdefghiz", "abcdefghia"]), vec![1, 0]);
+        // Shared prefix lengths and node count: root, a, ab, abc, b.
+        let (_, lcp, nodes) = sorted(&set(&["a", "abc", "abc", "b"]));
+        assert_eq!((lcp, nodes), (vec![0, 1, 3, 0], 5));
+    }
+
+    #[test]
+    fn common_prefix_of_any_length() {
+        let long = "0123456789abcdefghijklmnopqrstuvwxyz";
+        for i in 0..=long.len() {
+            let mut other = long.as_bytes().to_vec();
+            if let Some(b) = other.get_mut(i) {
+                *b = b'_';
+            }
+            assert_eq!(common_prefix(long.as_bytes(), &other), i);
+            assert_eq!(common_prefix(&long.as_bytes()[..i], long.as_bytes()), i);
+        }
+        assert_eq!(common_prefix(b"", b""), 0);
     }
 
     #[test]
