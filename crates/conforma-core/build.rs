@@ -11,7 +11,7 @@ use std::path::Path;
 use std::{env, fs, process};
 
 /// The engine's normalization, compiled into this script unchanged.
-#[allow(dead_code, unused_imports)]
+#[allow(dead_code)]
 #[path = "src/normalize/mod.rs"]
 mod normalize;
 

@@ -4,8 +4,9 @@
 //! `build.rs` includes this file (it uses only `std`): it [`parse`]s
 //! `data/lexicon/*.txt`, normalizes every pattern with the engine's own
 //! normalization and [`encode`]s the entries sorted by normalized pattern. At
-//! run time [`decode`] and [`for_each_entry`] read them back with nothing left to parse, normalize
-//! or sort: in wasm that work took most of the first engine construction.
+//! run time [`decode`] and [`for_each_entry`] read them back with nothing
+//! left to parse, normalize or sort: in wasm that work took most of the first
+//! engine construction. A lexicon error fails the build with `file:line`.
 //!
 //! Compact form (little-endian), front-coded and in columns (it compresses
 //! best that way in the gzipped wasm): sorted patterns share long prefixes,
@@ -13,14 +14,16 @@
 //! the bytes that follow.
 //!
 //! ```text
-//! u8 targets; per target: u8 id length, id (category id, "" = every category), u8 cues, u16 window
-//! u32 entries n, u32 pattern bytes in all; n × u8 target; n × u8 flags (kind | PREFIX | severity << 5); n × u8 shared;
+//! u8 targets; per target: u8 id length, id (category id, "" = every
+//!     category), u8 cues, u16 window
+//! u32 entries n, u32 pattern bytes in all
+//! n × u8 target; n × u8 flags (kind | PREFIX | severity << 5); n × u8 shared
 //! n × (suffix, b'\n')
 //! ```
 
 /// Lexicon files and their targets (a category id, or "" for every
 /// category), in the order the engine reads them: entries with equal
-/// patterns keep this order.
+/// patterns keep this order. `build.rs` refuses a file not listed here.
 pub(crate) const FILES: &[(&str, &str)] = &[
     ("cues.txt", ""),
     ("allow.txt", ""),

@@ -452,6 +452,19 @@ mod tests {
     }
 
     #[test]
+    fn cue_classes_keep_their_bits() {
+        let conf = |cues: &str| CatConf::from(lexfile::parse(&format!("#! cues={cues}\n")).0).cues;
+        assert_eq!(conf("sale"), Cue::Sale as u8);
+        assert_eq!(conf("price"), Cue::Price as u8);
+        assert_eq!(conf("offer"), Cue::Offer as u8);
+        assert_eq!(
+            CatConf::default().cues,
+            Cue::Sale as u8 | Cue::Price as u8 | Cue::Offer as u8
+        );
+        assert_eq!(CatConf::default().window, 80);
+    }
+
+    #[test]
     fn refuses_malformed_compact_data() {
         let data = compact(&[("alcohol", "term cerveja\n")]);
         assert!(Builder::load(&data).is_some());

@@ -1,9 +1,10 @@
 //! Content detectors for outbound messages: prohibited commerce, conduct
 //! towards the customer, company topics and brand voice.
 //!
-//! Lexicons are data files (`data/lexicon/`), parsed and normalized at build
-//! time (`build.rs`) and compiled into one trie on first use; an engine with custom packs builds one trie of
-//! the built-in and pack patterns together in [`Engine::new`](crate::Engine::new),
+//! Lexicons are data files (`data/lexicon/`), parsed, normalized and sorted
+//! at build time (`build.rs`, listed in [`lexfile::FILES`]) and compiled into
+//! one trie on first use; an engine with custom packs builds one trie of the
+//! built-in and pack patterns together in [`Engine::new`](crate::Engine::new),
 //! so a check scans once however many packs there are.
 
 // Parsing and encoding run in `build.rs` (and in tests).
