@@ -312,7 +312,6 @@ pub(crate) fn compile(packs: &[Pack]) -> Result<Option<CompiledPacks>, Error> {
                 kind,
                 prefix: false,
                 severity: None,
-                lang: None,
             };
             for (k, term) in topic.terms.iter().enumerate() {
                 add_term(
@@ -369,7 +368,6 @@ pub(crate) fn compile(packs: &[Pack]) -> Result<Option<CompiledPacks>, Error> {
                     kind: Kind::Term,
                     prefix: false,
                     severity: None,
-                    lang: None,
                 };
                 add_term(&mut b, term, entry, &format!("{field}[{k}]"), &mut count)?;
             }
@@ -380,7 +378,6 @@ pub(crate) fn compile(packs: &[Pack]) -> Result<Option<CompiledPacks>, Error> {
                 kind: Kind::Allow,
                 prefix: false,
                 severity: None,
-                lang: None,
             };
             add_term(&mut b, term, entry, &format!("{at}.allow[{k}]"), &mut count)?;
         }

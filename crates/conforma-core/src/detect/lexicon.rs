@@ -1,5 +1,7 @@
-//! Lexicons as data: parsing the line format and compiling the patterns
-//! into one trie, searched from word starts (see [`super::trie`]).
+//! Lexicons as data: the entries and the trie they compile into, searched
+//! from word starts (see [`super::trie`]). The built-in files are parsed and
+//! normalized at build time (see [`super::lexfile`]); custom packs add
+//! theirs here.
 //!
 //! Line format (`data/lexicon/*.txt`), one entry per line:
 //!
@@ -24,8 +26,9 @@
 //! - `allow`: a phrase in which the category's entries never fire ("cor vinho");
 //! - `sale`, `price`, `offer`: commercial cues (in `cues.txt`).
 
-use super::trie::Trie;
-use crate::model::{Category, Lang, Severity};
+use super::lexfile;
+use super::trie::{Patterns, Trie};
+use crate::model::{Category, Severity};
 use crate::normalize::{is_word, Normalized};
 
 /// What an entry belongs to.
@@ -71,8 +74,6 @@ pub(crate) struct Entry {
     pub prefix: bool,
     /// Severity of this entry, replacing the rule default.
     pub severity: Option<Severity>,
-    /// Language of the entry (metadata; all entries match every language).
-    pub lang: Option<Lang>,
 }
 
 /// Per-category matching settings, from `#!` directives.
@@ -86,24 +87,24 @@ pub(crate) struct CatConf {
 
 impl Default for CatConf {
     fn default() -> Self {
-        CatConf {
-            cues: Cue::Sale as u8 | Cue::Price as u8 | Cue::Offer as u8,
-            window: 80,
-        }
+        CatConf::from(lexfile::Settings::default())
     }
 }
 
-/// A parse problem in one lexicon line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct LineError {
-    pub line: usize,
-    pub message: String,
+impl From<lexfile::Settings> for CatConf {
+    fn from(s: lexfile::Settings) -> Self {
+        // Cue class `i` of the file format is bit `1 << i`, as in [`Cue`].
+        CatConf {
+            cues: s.cues,
+            window: usize::from(s.window),
+        }
+    }
 }
 
 /// Patterns and their entries, ready to compile.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Builder {
-    patterns: Vec<String>,
+    patterns: Patterns,
     entries: Vec<Entry>,
 }
 
@@ -121,120 +122,71 @@ impl Builder {
         if base.is_empty() {
             return false;
         }
-        self.patterns.push(base.to_owned());
+        self.patterns.push(base.as_bytes());
         self.entries.push(entry);
         true
     }
 
-    /// Parses a lexicon file for `target`, returning its settings.
-    pub(crate) fn parse(
-        &mut self,
-        target: Target,
-        data: &str,
-        errors: &mut Vec<LineError>,
-    ) -> CatConf {
-        let mut conf = CatConf::default();
-        for (n, line) in data.lines().enumerate() {
-            let line = line.trim();
-            if let Some(directive) = line.strip_prefix("#!") {
-                for kv in directive.split_whitespace() {
-                    match kv.split_once('=') {
-                        Some(("cues", v)) => {
-                            conf.cues = v
-                                .split(',')
-                                .map(|c| match c {
-                                    "sale" => Cue::Sale as u8,
-                                    "price" => Cue::Price as u8,
-                                    "offer" => Cue::Offer as u8,
-                                    _ => 0,
-                                })
-                                .fold(0, |a, b| a | b);
-                        }
-                        Some(("window", v)) => {
-                            conf.window = v.parse().unwrap_or(conf.window);
-                        }
-                        _ => errors.push(LineError {
-                            line: n + 1,
-                            message: format!("unknown directive '{kv}'"),
-                        }),
-                    }
-                }
-                continue;
-            }
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut parts = line.split('|');
-            let head = parts.next().unwrap_or("").trim();
-            let (kind, pattern) = head.split_once(char::is_whitespace).unwrap_or((head, ""));
-            let kind = match kind {
-                "term" => Kind::Term,
-                "weak" => Kind::Weak,
-                "faint" => Kind::Faint,
-                "ctx" => Kind::Ctx,
-                "neg" => Kind::Neg,
-                "allow" => Kind::Allow,
-                "sale" => Kind::Cue(Cue::Sale),
-                "price" => Kind::Cue(Cue::Price),
-                "offer" => Kind::Cue(Cue::Offer),
-                other => {
-                    errors.push(LineError {
-                        line: n + 1,
-                        message: format!("unknown kind '{other}'"),
-                    });
-                    continue;
-                }
+    /// Loads the compact built-in lexicon written by `build.rs`: patterns
+    /// already normalized and sorted, so nothing is parsed, normalized or
+    /// sorted here. Returns the settings of each file's target too; `None`
+    /// if the data is malformed or names an unknown category.
+    pub(crate) fn load(data: &[u8]) -> Option<(Builder, Vec<(Target, CatConf)>)> {
+        let (files, body) = lexfile::decode(data)?;
+        let mut conf = Vec::with_capacity(files.len());
+        for (id, settings) in files {
+            let target = if id.is_empty() {
+                Target::All
+            } else {
+                Target::Cat(Category::from_id(id)?)
             };
-            let mut entry = Entry {
-                target,
-                kind,
-                prefix: false,
-                severity: None,
-                lang: None,
-            };
-            for meta in parts.filter(|m| !m.trim().is_empty()) {
-                match meta.trim().split_once('=') {
-                    Some(("lang", v)) => entry.lang = Lang::from_id(v.trim()),
-                    Some(("sev", v)) => entry.severity = Severity::from_id(v.trim()),
-                    Some(("note", _)) => {}
-                    _ => errors.push(LineError {
-                        line: n + 1,
-                        message: format!("unknown field '{}'", meta.trim()),
-                    }),
-                }
-            }
-            // '*' ends a pattern; inside one it only masks letters ("f*ck").
-            if pattern.trim_end().trim_end_matches('*').contains("* ") {
-                errors.push(LineError {
-                    line: n + 1,
-                    message: "'*' inside a pattern is literal; write each word form out".to_owned(),
-                });
-                continue;
-            }
-            if !self.add(pattern, entry) {
-                errors.push(LineError {
-                    line: n + 1,
-                    message: "empty pattern".to_owned(),
-                });
-            }
+            conf.push((target, CatConf::from(settings)));
         }
-        conf
+        let (n, bytes) = lexfile::sizes(body)?;
+        let mut b = Builder {
+            patterns: Patterns::with_capacity(n, bytes),
+            entries: Vec::with_capacity(n),
+        };
+        let mut ok = true;
+        lexfile::for_each_entry(body, |target, flags, shared, suffix| {
+            let entry = conf.get(usize::from(target)).and_then(|&(target, _)| {
+                Some(Entry {
+                    target,
+                    kind: kind_of(flags & lexfile::KIND_MASK)?,
+                    prefix: flags & lexfile::PREFIX != 0,
+                    severity: match flags >> lexfile::SEVERITY_SHIFT {
+                        0 => None,
+                        1 => Some(Severity::Info),
+                        2 => Some(Severity::Warn),
+                        _ => Some(Severity::Block),
+                    },
+                })
+            });
+            match entry {
+                Some(e) => {
+                    b.patterns.push_after_last(shared, suffix);
+                    b.entries.push(e);
+                }
+                None => ok = false,
+            }
+        })?;
+        ok.then_some((b, conf))
     }
 
     /// Whether no pattern was added.
     pub(crate) fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+        self.patterns.len() == 0
     }
 
     /// Appends another builder's patterns.
     pub(crate) fn extend(&mut self, other: Builder) {
-        self.patterns.extend(other.patterns);
+        self.patterns.extend(&other.patterns);
         self.entries.extend(other.entries);
     }
 
     /// Compiles the trie; `None` when there is nothing to match.
     pub(crate) fn build(self) -> Option<Matcher> {
-        if self.patterns.is_empty() {
+        if self.is_empty() {
             return None;
         }
         Some(Matcher {
@@ -242,6 +194,22 @@ impl Builder {
             entries: self.entries,
         })
     }
+}
+
+/// The kind with code `code` in the file format ([`lexfile::KINDS`]).
+fn kind_of(code: u8) -> Option<Kind> {
+    Some(match code {
+        0 => Kind::Term,
+        1 => Kind::Weak,
+        2 => Kind::Faint,
+        3 => Kind::Ctx,
+        4 => Kind::Neg,
+        5 => Kind::Allow,
+        6 => Kind::Cue(Cue::Sale),
+        7 => Kind::Cue(Cue::Price),
+        8 => Kind::Cue(Cue::Offer),
+        _ => return None,
+    })
 }
 
 /// A compiled lexicon.
@@ -439,33 +407,140 @@ mod tests {
             kind,
             prefix: false,
             severity: None,
-            lang: None,
         }
     }
 
+    /// Compiles `files` as `build.rs` does (parse, normalize, sort, encode).
+    fn compact(files: &[(&str, &str)]) -> Vec<u8> {
+        let mut targets = Vec::new();
+        let mut entries = Vec::new();
+        for (i, (id, text)) in files.iter().enumerate() {
+            let (settings, lines, errors) = lexfile::parse(text);
+            assert!(errors.is_empty(), "{errors:?}");
+            targets.push((*id, settings));
+            for l in lines {
+                let flags = l.kind
+                    | if l.prefix { lexfile::PREFIX } else { 0 }
+                    | l.severity << lexfile::SEVERITY_SHIFT;
+                entries.push((Normalized::new(l.pattern).text().to_owned(), i as u8, flags));
+            }
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let records: Vec<_> = entries
+            .iter()
+            .map(|(p, target, flags)| lexfile::Record {
+                target: *target,
+                flags: *flags,
+                pattern: p.as_bytes(),
+            })
+            .collect();
+        lexfile::encode(&targets, &records).unwrap()
+    }
+
     #[test]
-    fn parses_lines_and_reports_errors() {
-        let mut b = Builder::default();
-        let mut errors = Vec::new();
-        let conf = b.parse(
-            Target::Cat(Category::Alcohol),
-            "#! cues=sale window=40\n# c\nterm cerveja* | lang=pt | sev=block\nweak vinho\nbogus x\nterm \n",
-            &mut errors,
+    fn loads_the_compact_form() {
+        let data = compact(&[
+            ("", "sale vendo\nprice preço\noffer temos\nallow cor vinho\n"),
+            (
+                "alcohol",
+                "#! cues=sale window=40\nterm CERVEJA* | lang=pt | sev=block\nweak vinho\nfaint gelada\nctx garrafa\nneg vinagre\n",
+            ),
+        ]);
+        let (b, conf) = Builder::load(&data).unwrap();
+        let alcohol = Target::Cat(Category::Alcohol);
+        assert_eq!(
+            conf,
+            vec![
+                (Target::All, CatConf::default()),
+                (
+                    alcohol,
+                    CatConf {
+                        cues: Cue::Sale as u8,
+                        window: 40
+                    }
+                )
+            ]
         );
-        assert_eq!(conf.cues, Cue::Sale as u8);
-        assert_eq!(conf.window, 40);
-        assert_eq!(errors.len(), 2, "{errors:?}");
-        assert_eq!(errors[0].line, 5);
         let m = b.build().unwrap();
         let mut found = Vec::new();
-        m.find("cervejas e vinho, vinhos", &mut found);
-        let words: Vec<_> = found
+        let text = "cervejas vinho gelada garrafa vinagre vendo preco temos cor vinho";
+        m.find(text, &mut found);
+        let got: Vec<_> = found
             .iter()
-            .map(|f| (f.start, f.end, f.entry.kind))
+            .map(|f| {
+                (
+                    &text[f.start..f.end],
+                    f.entry.kind,
+                    f.entry.target,
+                    f.entry.prefix,
+                    f.entry.severity,
+                )
+            })
             .collect();
-        assert_eq!(words, vec![(0, 8, Kind::Term), (11, 16, Kind::Weak)]);
-        assert_eq!(found[0].entry.severity, Some(Severity::Block));
-        assert_eq!(found[0].entry.lang, Some(Lang::Pt));
+        let all = Target::All;
+        assert_eq!(
+            got,
+            vec![
+                ("cervejas", Kind::Term, alcohol, true, Some(Severity::Block)),
+                ("vinho", Kind::Weak, alcohol, false, None),
+                ("gelada", Kind::Faint, alcohol, false, None),
+                ("garrafa", Kind::Ctx, alcohol, false, None),
+                ("vinagre", Kind::Neg, alcohol, false, None),
+                ("vendo", Kind::Cue(Cue::Sale), all, false, None),
+                ("preco", Kind::Cue(Cue::Price), all, false, None),
+                ("temos", Kind::Cue(Cue::Offer), all, false, None),
+                ("cor vinho", Kind::Allow, all, false, None),
+                ("vinho", Kind::Weak, alcohol, false, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn builtin_data_is_the_source_files_normalized_at_run_time() {
+        // What build.rs wrote equals what the run-time normalization makes of
+        // the files now: same patterns, order, kinds and settings.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon");
+        let texts: Vec<(&str, String)> = lexfile::FILES
+            .iter()
+            .map(|(file, id)| (*id, std::fs::read_to_string(dir.join(file)).unwrap()))
+            .collect();
+        let files: Vec<(&str, &str)> = texts.iter().map(|(id, t)| (*id, t.as_str())).collect();
+        assert!(
+            compact(&files) == super::super::LEXICON,
+            "stale or different build output"
+        );
+        let (b, conf) = Builder::load(super::super::LEXICON).unwrap();
+        assert_eq!(conf.len(), lexfile::FILES.len());
+        let lines: usize = texts.iter().map(|(_, t)| lexfile::parse(t).1.len()).sum();
+        assert!(lines > 1000);
+        assert_eq!(b.entries.len(), lines);
+        assert_eq!(b.patterns.len(), lines);
+    }
+
+    #[test]
+    fn cue_classes_keep_their_bits() {
+        let conf = |cues: &str| CatConf::from(lexfile::parse(&format!("#! cues={cues}\n")).0).cues;
+        assert_eq!(conf("sale"), Cue::Sale as u8);
+        assert_eq!(conf("price"), Cue::Price as u8);
+        assert_eq!(conf("offer"), Cue::Offer as u8);
+        assert_eq!(
+            CatConf::default().cues,
+            Cue::Sale as u8 | Cue::Price as u8 | Cue::Offer as u8
+        );
+        assert_eq!(CatConf::default().window, 80);
+    }
+
+    #[test]
+    fn refuses_malformed_compact_data() {
+        let data = compact(&[("alcohol", "term cerveja\n")]);
+        assert!(Builder::load(&data).is_some());
+        assert!(Builder::load(&data[..data.len() - 2]).is_none());
+        assert!(Builder::load(&compact(&[("no_such_category", "term x\n")])).is_none());
+        let mut bad_kind = data.clone();
+        // One entry: target, flags, shared, "cerveja\n".
+        let flags = bad_kind.len() - "cerveja\n".len() - 2;
+        bad_kind[flags] = 15;
+        assert!(Builder::load(&bad_kind).is_none());
     }
 
     #[test]

@@ -1,11 +1,15 @@
 //! Content detectors for outbound messages: prohibited commerce, conduct
 //! towards the customer, company topics and brand voice.
 //!
-//! Lexicons are data files (`data/lexicon/`), compiled into the binary and
-//! into one trie on first use; an engine with custom packs builds one trie of
-//! the built-in and pack patterns together in [`Engine::new`](crate::Engine::new),
+//! Lexicons are data files (`data/lexicon/`), parsed, normalized and sorted
+//! at build time (`build.rs`, listed in [`lexfile::FILES`]) and compiled into
+//! one trie on first use; an engine with custom packs builds one trie of the
+//! built-in and pack patterns together in [`Engine::new`](crate::Engine::new),
 //! so a check scans once however many packs there are.
 
+// Parsing and encoding run in `build.rs` (and in tests).
+#[cfg_attr(not(test), allow(dead_code))]
+mod lexfile;
 pub(crate) mod lexicon;
 mod rules;
 mod style;
@@ -14,95 +18,14 @@ mod trie;
 pub(crate) use rules::{for_category, CUSTOM, RULES};
 
 use crate::engine::Hit;
-use crate::model::{Category, Span};
+use crate::model::Span;
 use crate::normalize::Normalized;
 use crate::pack::CompiledPacks;
-use lexicon::{Builder, CatConf, Found, Kind, LineError, Matcher, Target};
+use lexicon::{Builder, CatConf, Found, Kind, Matcher, Target};
 use std::sync::{Arc, LazyLock};
 
-/// Lexicon files compiled in, one per category.
-const LEXICONS: &[(Target, &str, &str)] = &[
-    (
-        Target::All,
-        "cues.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/cues.txt")),
-    ),
-    (
-        Target::All,
-        "allow.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/allow.txt")),
-    ),
-    (
-        Target::Cat(Category::Drugs),
-        "drugs.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/drugs.txt")),
-    ),
-    (
-        Target::Cat(Category::Medicine),
-        "medicine.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/medicine.txt")),
-    ),
-    (
-        Target::Cat(Category::Alcohol),
-        "alcohol.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/alcohol.txt")),
-    ),
-    (
-        Target::Cat(Category::Tobacco),
-        "tobacco.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/tobacco.txt")),
-    ),
-    (
-        Target::Cat(Category::Weapons),
-        "weapons.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/weapons.txt")),
-    ),
-    (
-        Target::Cat(Category::Gambling),
-        "gambling.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/gambling.txt")),
-    ),
-    (
-        Target::Cat(Category::Adult),
-        "adult.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/adult.txt")),
-    ),
-    (
-        Target::Cat(Category::Dating),
-        "dating.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/dating.txt")),
-    ),
-    (
-        Target::Cat(Category::Animals),
-        "animals.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/animals.txt")),
-    ),
-    (
-        Target::Cat(Category::Fraud),
-        "fraud.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/fraud.txt")),
-    ),
-    (
-        Target::Cat(Category::CurrencyExchange),
-        "currency_exchange.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/currency_exchange.txt")),
-    ),
-    (
-        Target::Cat(Category::Threat),
-        "threat.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/threat.txt")),
-    ),
-    (
-        Target::Cat(Category::Harassment),
-        "harassment.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/harassment.txt")),
-    ),
-    (
-        Target::Cat(Category::Style),
-        "style_slang.txt",
-        include_str!(concat!(env!("OUT_DIR"), "/lexicon/style_slang.txt")),
-    ),
-];
+/// The built-in lexicon files, parsed, normalized and sorted by `build.rs`.
+static LEXICON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 
 /// The built-in lexicon, compiled once per process.
 struct Builtin {
@@ -111,8 +34,6 @@ struct Builtin {
     /// trie (one scan per check, however many packs).
     builder: Builder,
     conf: Vec<(Target, CatConf)>,
-    #[cfg_attr(not(test), allow(dead_code))]
-    errors: Vec<(&'static str, LineError)>,
 }
 
 static BUILTIN: LazyLock<Builtin> = LazyLock::new(compile_builtin);
@@ -129,21 +50,14 @@ pub(crate) fn compile_builtin_uncached() -> usize {
 }
 
 fn compile_builtin() -> Builtin {
-    let mut b = Builder::default();
-    let mut conf = Vec::new();
-    let mut errors = Vec::new();
-    for (target, file, data) in LEXICONS {
-        let mut errs = Vec::new();
-        conf.push((*target, b.parse(*target, data, &mut errs)));
-        errors.extend(errs.into_iter().map(|e| (*file, e)));
-    }
-    let builder = b.clone();
-    let matcher = b.build();
+    // `build.rs` wrote the data and the tests load it, so `None` (malformed
+    // data) cannot happen in a tested build; it would mean no lexicon.
+    let (builder, conf) = Builder::load(LEXICON).unwrap_or_default();
+    let matcher = builder.clone().build();
     Builtin {
         matcher,
         builder,
         conf,
-        errors,
     }
 }
 
@@ -159,16 +73,6 @@ pub(crate) fn find_builtin(normalized: &str) -> usize {
 /// Compiles the built-in lexicon now (it is otherwise compiled on first use).
 pub(crate) fn warm_up() {
     LazyLock::force(&BUILTIN);
-}
-
-/// Problems in the built-in lexicon files (empty in a correct build).
-#[cfg(test)]
-pub(crate) fn builtin_errors() -> Vec<String> {
-    BUILTIN
-        .errors
-        .iter()
-        .map(|(f, e)| format!("{f}:{}: {}", e.line, e.message))
-        .collect()
 }
 
 /// Compiled content detectors: the built-in lexicon plus custom packs.
@@ -419,10 +323,21 @@ fn target_key(t: Target) -> (u8, u16) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Category;
 
     #[test]
-    fn builtin_lexicons_parse_cleanly() {
-        assert_eq!(builtin_errors(), Vec::<String>::new());
+    fn builtin_lexicons_load() {
+        // Lexicon errors fail the build (build.rs); here the data must load
+        // whole, every file with its category.
+        let (_, conf) = Builder::load(LEXICON).unwrap();
+        assert_eq!(conf.len(), lexfile::FILES.len());
+        for ((target, _), (file, id)) in conf.iter().zip(lexfile::FILES) {
+            match target {
+                Target::All => assert_eq!(*id, "", "{file}"),
+                Target::Cat(c) => assert_eq!(c.id(), *id, "{file}"),
+                Target::Topic(_) => panic!("{file}"),
+            }
+        }
         assert!(BUILTIN.matcher.is_some());
     }
 

@@ -1,0 +1,400 @@
+//! Lexicon files: the text format people edit and the compact form compiled
+//! into the engine.
+//!
+//! `build.rs` includes this file (it uses only `std`): it [`parse`]s
+//! `data/lexicon/*.txt`, normalizes every pattern with the engine's own
+//! normalization and [`encode`]s the entries sorted by normalized pattern. At
+//! run time [`decode`] and [`for_each_entry`] read them back with nothing
+//! left to parse, normalize or sort: in wasm that work took most of the first
+//! engine construction. A lexicon error fails the build with `file:line`.
+//!
+//! Compact form (little-endian), front-coded and in columns (it compresses
+//! best that way in the gzipped wasm): sorted patterns share long prefixes,
+//! so each stores only how many bytes it shares with the previous one and
+//! the bytes that follow.
+//!
+//! ```text
+//! u8 targets; per target: u8 id length, id (category id, "" = every
+//!     category), u8 cues, u16 window
+//! u32 entries n, u32 pattern bytes in all
+//! n × u8 target; n × u8 flags (kind | PREFIX | severity << 5); n × u8 shared
+//! n × (suffix, b'\n')
+//! ```
+
+/// Lexicon files and their targets (a category id, or "" for every
+/// category), in the order the engine reads them: entries with equal
+/// patterns keep this order. `build.rs` refuses a file not listed here.
+pub(crate) const FILES: &[(&str, &str)] = &[
+    ("cues.txt", ""),
+    ("allow.txt", ""),
+    ("drugs.txt", "drugs"),
+    ("medicine.txt", "medicine"),
+    ("alcohol.txt", "alcohol"),
+    ("tobacco.txt", "tobacco"),
+    ("weapons.txt", "weapons"),
+    ("gambling.txt", "gambling"),
+    ("adult.txt", "adult"),
+    ("dating.txt", "dating"),
+    ("animals.txt", "animals"),
+    ("fraud.txt", "fraud"),
+    ("currency_exchange.txt", "currency_exchange"),
+    ("threat.txt", "threat"),
+    ("harassment.txt", "harassment"),
+    ("style_slang.txt", "style"),
+];
+
+/// Kind names, by code (`flags & KIND_MASK`).
+pub(crate) const KINDS: [&str; 9] = [
+    "term", "weak", "faint", "ctx", "neg", "allow", "sale", "price", "offer",
+];
+
+/// Severity names; code `i + 1` (0: the rule's default).
+pub(crate) const SEVERITIES: [&str; 3] = ["info", "warn", "block"];
+
+/// Commercial cue classes; class `i` is bit `1 << i` of a cue set.
+pub(crate) const CUES: [&str; 3] = ["sale", "price", "offer"];
+
+/// Cue classes that complete a weak entry when a file does not say (all).
+pub(crate) const DEFAULT_CUES: u8 = 0b111;
+/// How far a weak entry looks for context when a file does not say.
+pub(crate) const DEFAULT_WINDOW: u16 = 80;
+
+/// Bits of an entry's flags byte.
+pub(crate) const KIND_MASK: u8 = 0x0f;
+/// The pattern ends in `*` (any word ending).
+pub(crate) const PREFIX: u8 = 0x10;
+/// Shift of the severity code.
+pub(crate) const SEVERITY_SHIFT: u8 = 5;
+
+/// A file's `#!` settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Settings {
+    /// Bit set of cue classes.
+    pub cues: u8,
+    /// Context window, in normalized bytes each side.
+    pub window: u16,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            cues: DEFAULT_CUES,
+            window: DEFAULT_WINDOW,
+        }
+    }
+}
+
+/// One entry line of a lexicon file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    /// 1-based line number.
+    pub line: usize,
+    /// Index in [`KINDS`].
+    pub kind: u8,
+    /// The pattern as written, without its trailing `*`.
+    pub pattern: &'a str,
+    /// Whether it ended in `*`.
+    pub prefix: bool,
+    /// Severity code (0: none).
+    pub severity: u8,
+}
+
+/// Parses a lexicon file; errors are `(line, message)`.
+pub(crate) fn parse(text: &str) -> (Settings, Vec<Line<'_>>, Vec<(usize, String)>) {
+    let mut settings = Settings::default();
+    let mut lines = Vec::new();
+    let mut errors = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let n = n + 1;
+        let line = line.trim();
+        if let Some(directive) = line.strip_prefix("#!") {
+            for kv in directive.split_whitespace() {
+                match kv.split_once('=') {
+                    Some(("cues", v)) => {
+                        settings.cues = 0;
+                        for c in v.split(',').filter(|c| !c.is_empty()) {
+                            match CUES.iter().position(|k| *k == c) {
+                                Some(i) => settings.cues |= 1 << i,
+                                None => errors.push((
+                                    n,
+                                    format!("unknown cue class '{c}' (known: sale, price, offer)"),
+                                )),
+                            }
+                        }
+                    }
+                    Some(("window", v)) => match v.parse() {
+                        Ok(w) => settings.window = w,
+                        Err(_) => errors.push((
+                            n,
+                            format!("bad window '{v}': a number of bytes up to 65535"),
+                        )),
+                    },
+                    _ => errors.push((n, format!("unknown directive '{kv}'"))),
+                }
+            }
+            continue;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split('|');
+        let head = parts.next().unwrap_or("").trim();
+        let (kind, pattern) = head.split_once(char::is_whitespace).unwrap_or((head, ""));
+        let Some(kind) = KINDS.iter().position(|k| *k == kind) else {
+            errors.push((n, format!("unknown kind '{kind}'")));
+            continue;
+        };
+        let mut severity = 0;
+        for meta in parts.map(str::trim).filter(|m| !m.is_empty()) {
+            match meta.split_once('=').map(|(k, v)| (k.trim(), v.trim())) {
+                Some(("sev", v)) => match SEVERITIES.iter().position(|s| *s == v) {
+                    Some(i) => severity = i as u8 + 1,
+                    None => errors.push((
+                        n,
+                        format!("unknown severity '{v}' (known: info, warn, block)"),
+                    )),
+                },
+                // `lang=` and `note=` are for people (and future tooling).
+                Some(("lang" | "note", _)) => {}
+                _ => errors.push((n, format!("unknown field '{meta}'"))),
+            }
+        }
+        let pattern = pattern.trim();
+        let (pattern, prefix) = match pattern.strip_suffix('*') {
+            Some(p) => (p.trim_end(), true),
+            None => (pattern, false),
+        };
+        // '*' ends a pattern; inside one it only masks letters ("f*ck").
+        if pattern.contains("* ") {
+            errors.push((
+                n,
+                "'*' inside a pattern is literal; write each word form out".to_owned(),
+            ));
+            continue;
+        }
+        if pattern.is_empty() {
+            errors.push((n, "empty pattern".to_owned()));
+            continue;
+        }
+        lines.push(Line {
+            line: n,
+            kind: kind as u8,
+            pattern,
+            prefix,
+            severity,
+        });
+    }
+    (settings, lines, errors)
+}
+
+/// One entry of the compact form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record<'a> {
+    /// Index in the target table.
+    pub target: u8,
+    /// Kind, prefix and severity (see [`KIND_MASK`], [`PREFIX`], [`SEVERITY_SHIFT`]).
+    pub flags: u8,
+    /// The normalized pattern.
+    pub pattern: &'a [u8],
+}
+
+/// Encodes the target table and the entries, which must be sorted by
+/// pattern; `Err` names what does not fit the format.
+pub(crate) fn encode(
+    targets: &[(&str, Settings)],
+    records: &[Record<'_>],
+) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    out.push(u8::try_from(targets.len()).map_err(|_| "more than 255 lexicon files".to_owned())?);
+    for (id, s) in targets {
+        out.push(u8::try_from(id.len()).map_err(|_| format!("target id '{id}' too long"))?);
+        out.extend_from_slice(id.as_bytes());
+        out.push(s.cues);
+        out.extend_from_slice(&s.window.to_le_bytes());
+    }
+    let n = u32::try_from(records.len()).map_err(|_| "too many entries".to_owned())?;
+    out.extend_from_slice(&n.to_le_bytes());
+    let total: usize = records.iter().map(|r| r.pattern.len()).sum();
+    let total = u32::try_from(total).map_err(|_| "patterns too long".to_owned())?;
+    out.extend_from_slice(&total.to_le_bytes());
+    out.extend(records.iter().map(|r| r.target));
+    out.extend(records.iter().map(|r| r.flags));
+    let mut prev: &[u8] = &[];
+    let mut suffixes = Vec::new();
+    for r in records {
+        if r.pattern < prev {
+            return Err("entries are not sorted".to_owned());
+        }
+        if r.pattern.contains(&b'\n') {
+            return Err(format!(
+                "pattern {:?} contains a line break",
+                String::from_utf8_lossy(r.pattern)
+            ));
+        }
+        let shared = prev
+            .iter()
+            .zip(r.pattern)
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(255);
+        out.push(shared as u8);
+        suffixes.extend_from_slice(r.pattern.get(shared..).unwrap_or(&[]));
+        suffixes.push(b'\n');
+        prev = r.pattern;
+    }
+    out.extend_from_slice(&suffixes);
+    Ok(out)
+}
+
+/// The decoded target table: `(id, settings)` per target.
+pub(crate) type Targets<'a> = Vec<(&'a str, Settings)>;
+
+/// Decodes the target table; returns it with the encoded entries that
+/// follow (for [`for_each_entry`]). `None` if `data` is malformed.
+pub(crate) fn decode(data: &[u8]) -> Option<(Targets<'_>, &[u8])> {
+    let (&n, mut rest) = data.split_first()?;
+    let mut targets = Vec::with_capacity(usize::from(n));
+    for _ in 0..n {
+        let (&len, tail) = rest.split_first()?;
+        let (id, tail) = tail.split_at_checked(usize::from(len))?;
+        let (&[cues, w0, w1], tail) = tail.split_first_chunk::<3>()?;
+        targets.push((
+            std::str::from_utf8(id).ok()?,
+            Settings {
+                cues,
+                window: u16::from_le_bytes([w0, w1]),
+            },
+        ));
+        rest = tail;
+    }
+    Some((targets, rest))
+}
+
+/// The number of encoded entries and of their pattern bytes, to size the
+/// buffers they go into.
+pub(crate) fn sizes(data: &[u8]) -> Option<(usize, usize)> {
+    let (&[a, b, c, d, e, f, g, h], _) = data.split_first_chunk::<8>()?;
+    let n = usize::try_from(u32::from_le_bytes([a, b, c, d])).ok()?;
+    let bytes = usize::try_from(u32::from_le_bytes([e, f, g, h])).ok()?;
+    Some((n, bytes))
+}
+
+/// Calls `entry(target, flags, shared, suffix)` for every encoded entry in
+/// order: its pattern is the previous one's first `shared` bytes followed
+/// by `suffix`. `None` if `data` is malformed (then some entries may have
+/// been passed already).
+pub(crate) fn for_each_entry(
+    data: &[u8],
+    mut entry: impl FnMut(u8, u8, usize, &[u8]),
+) -> Option<()> {
+    let (n, _) = sizes(data)?;
+    let rest = data.get(8..)?;
+    let (targets, rest) = rest.split_at_checked(n)?;
+    let (flags, rest) = rest.split_at_checked(n)?;
+    let (shared, mut text) = rest.split_at_checked(n)?;
+    for ((&target, &flags), &shared) in targets.iter().zip(flags).zip(shared) {
+        let end = text.iter().position(|&b| b == b'\n')?;
+        let (suffix, tail) = text.split_at_checked(end)?;
+        entry(target, flags, usize::from(shared), suffix);
+        text = tail.get(1..)?;
+    }
+    text.is_empty().then_some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_lines_and_reports_errors_with_line_numbers() {
+        let text = "#! cues=sale,offer window=40\n# c\nterm cerveja* | lang=pt | sev=block\nweak vinho | note=x\n\
+                    bogus x\nterm \nterm a* b\nterm x | sev=loud\nterm y | colour=red\n#! speed=3\n";
+        let (settings, lines, errors) = parse(text);
+        assert_eq!(
+            settings,
+            Settings {
+                cues: 0b101,
+                window: 40
+            }
+        );
+        let got: Vec<_> = lines
+            .iter()
+            .map(|l| (l.line, l.kind, l.pattern, l.prefix, l.severity))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, 0, "cerveja", true, 3),
+                (4, 1, "vinho", false, 0),
+                (8, 0, "x", false, 0),
+                (9, 0, "y", false, 0)
+            ]
+        );
+        let at: Vec<usize> = errors.iter().map(|e| e.0).collect();
+        assert_eq!(at, vec![5, 6, 7, 8, 9, 10], "{errors:?}");
+        assert!(errors[0].1.contains("unknown kind 'bogus'"));
+        assert!(errors[1].1.contains("empty pattern"));
+        assert!(errors[2].1.contains("'*' inside"));
+        assert!(errors[3].1.contains("unknown severity 'loud'"));
+        assert!(errors[4].1.contains("unknown field"));
+        assert!(errors[5].1.contains("unknown directive"));
+    }
+
+    #[test]
+    fn empty_cue_list_means_no_cues_and_defaults_apply() {
+        assert_eq!(
+            parse("#! cues= window=25\n").0,
+            Settings {
+                cues: 0,
+                window: 25
+            }
+        );
+        assert_eq!(parse("term x\n").0, Settings::default());
+    }
+
+    #[test]
+    fn encodes_and_decodes_front_coded_entries() {
+        let targets = [
+            ("", Settings::default()),
+            (
+                "alcohol",
+                Settings {
+                    cues: 1,
+                    window: 300,
+                },
+            ),
+        ];
+        let pats: [&[u8]; 4] = [b"cerveja", b"cerveja", b"cervejaria", b"vinho"];
+        let records: Vec<Record<'_>> = pats
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Record {
+                target: (i % 2) as u8,
+                flags: i as u8 | PREFIX,
+                pattern: p,
+            })
+            .collect();
+        let data = encode(&targets, &records).unwrap();
+        let mut got: Vec<(u8, u8, Vec<u8>)> = Vec::new();
+        let mut prev = Vec::new();
+        let (t, body) = decode(&data).unwrap();
+        assert_eq!(sizes(body), Some((4, 29)));
+        for_each_entry(body, |target, flags, shared, suffix| {
+            prev.truncate(shared);
+            prev.extend_from_slice(suffix);
+            got.push((target, flags, prev.clone()));
+        })
+        .unwrap();
+        assert_eq!(t, targets.to_vec());
+        let want: Vec<(u8, u8, Vec<u8>)> = records
+            .iter()
+            .map(|r| (r.target, r.flags, r.pattern.to_vec()))
+            .collect();
+        assert_eq!(got, want);
+        // Unsorted input and truncated data are refused.
+        assert!(encode(&targets, &[records[2].clone(), records[0].clone()]).is_err());
+        assert!(for_each_entry(&body[..body.len() - 1], |_, _, _, _| {}).is_none());
+        assert!(decode(&data[..5]).is_none());
+        assert!(decode(&[]).is_none());
+    }
+}
