@@ -235,6 +235,12 @@ impl Normalized {
     }
 }
 
+/// U+00C0..=U+00FF folded by steps 1–6 when the result is one ASCII
+/// letter, else 0 (take the general path): "À".."ÿ" by their second UTF-8
+/// byte. A test checks every entry against the general path.
+const LATIN1: [u8; 64] =
+    *b"aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
+
 /// Steps 1–6: the per-character folds, in one pass.
 fn fold_chars(original: &str, w: &mut Work) {
     let bytes = original.as_bytes();
@@ -261,6 +267,18 @@ fn fold_chars(original: &str, w: &mut Work) {
             }));
             last_len = 1;
             i += run;
+        }
+        // Latin-1 letters ("á", "ç", "ñ") are most of the non-ASCII chars of
+        // pt and es text: one table lookup gives what the folds below would.
+        if let (Some(0xC3), Some(&low)) = (bytes.get(i), bytes.get(i + 1)) {
+            let folded = LATIN1.get(usize::from(low.wrapping_sub(0x80))).copied();
+            if let Some(a) = folded.filter(|&a| a != 0) {
+                w.text.push(a);
+                w.origin.push(Pos::new(i, i + 2));
+                last_len = 1;
+                i += 2;
+                continue;
+            }
         }
         let Some(ch) = original.get(i..).and_then(|r| r.chars().next()) else {
             break;
@@ -380,6 +398,31 @@ mod tests {
             let _ = n.original(5, 100);
             let _ = n.original(3, 1);
         }
+    }
+
+    #[test]
+    fn latin1_table_matches_the_general_folds() {
+        for (k, &fast) in LATIN1.iter().enumerate() {
+            let c = char::from_u32(0xC0 + k as u32).unwrap();
+            // The general path, as for a char the table does not cover.
+            let mut slow = String::new();
+            compat::fold(c, |c| {
+                case::fold(c, |c| {
+                    slow.push(emoji::canonical(confusables::fold(diacritics::strip(c))));
+                })
+            });
+            if fast != 0 {
+                assert_eq!(slow, char::from(fast).to_string(), "{c}");
+            } else {
+                assert!(
+                    slow.len() != 1 || !slow.as_bytes()[0].is_ascii_lowercase(),
+                    "{c} could be in the table: {slow}"
+                );
+            }
+        }
+        let n = Normalized::new("AÇÃO é Ñ ß Æ");
+        assert_eq!(n.text(), Normalized::new("ação é ñ ß æ").text());
+        assert_eq!(n.original(1, 2), Span::new(1, 3));
     }
 
     #[test]
