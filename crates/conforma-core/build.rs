@@ -106,18 +106,7 @@ fn run() -> Result<(), Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    // Stable: equal patterns keep file and line order, as the engine's own
-    // sort (by pattern, then id) would.
-    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let records: Vec<lexfile::Record<'_>> = entries
-        .iter()
-        .map(|(p, target, flags)| lexfile::Record {
-            target: *target,
-            flags: *flags,
-            pattern: p.as_bytes(),
-        })
-        .collect();
-    let data = lexfile::encode(&targets, &records).map_err(|e| vec![e])?;
+    let data = lexfile::encode_entries(&targets, &mut entries).map_err(|e| vec![e])?;
     fs::write(Path::new(&out).join("lexicon.bin"), data)
         .map_err(|e| vec![format!("writing lexicon.bin: {e}")])
 }

@@ -198,6 +198,25 @@ pub(crate) struct Record<'a> {
     pub pattern: &'a [u8],
 }
 
+/// Sorts `(normalized pattern, target, flags)` entries by pattern (stable:
+/// equal patterns keep file and line order, as the engine's own sort by
+/// pattern then id would) and encodes them with the target table.
+pub(crate) fn encode_entries(
+    targets: &[(&str, Settings)],
+    entries: &mut [(String, u8, u8)],
+) -> Result<Vec<u8>, String> {
+    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let records: Vec<Record<'_>> = entries
+        .iter()
+        .map(|(p, target, flags)| Record {
+            target: *target,
+            flags: *flags,
+            pattern: p.as_bytes(),
+        })
+        .collect();
+    encode(targets, &records)
+}
+
 /// Encodes the target table and the entries, which must be sorted by
 /// pattern; `Err` names what does not fit the format.
 pub(crate) fn encode(

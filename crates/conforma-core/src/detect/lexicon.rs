@@ -425,16 +425,7 @@ mod tests {
                 entries.push((Normalized::new(l.pattern).text().to_owned(), i as u8, flags));
             }
         }
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let records: Vec<_> = entries
-            .iter()
-            .map(|(p, target, flags)| lexfile::Record {
-                target: *target,
-                flags: *flags,
-                pattern: p.as_bytes(),
-            })
-            .collect();
-        lexfile::encode(&targets, &records).unwrap()
+        lexfile::encode_entries(&targets, &mut entries).unwrap()
     }
 
     #[test]
