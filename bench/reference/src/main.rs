@@ -16,58 +16,10 @@ use std::hint::black_box;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-// SAMPLE, CLEAN, repeat_to and measure are copied verbatim from
-// crates/conforma-core/benches/check.rs: the point is the same texts and stats.
-
-/// Ordinary customer-service text with a few findings, in three languages.
-const SAMPLE: &str = "Olá, Maria! Seu pedido 48213 saiu para entrega e chega amanhã entre 9h e 12h. \
-O frete ficou grátis porque a compra passou de R$ 199. Aproveite: a camisa polo azul voltou ao estoque \
-e o vestido cor vinho está com 20% de desconto. ¡Hola! Tu pedido fue enviado y llega el jueves; \
-puedes pagar en 6 cuotas sin interés. Hi! Your order has shipped. Happy hour com chopp em dobro na sexta, \
-e temos cerveja artesanal gelada 🍺. Qualquer dúvida é só chamar por aqui, vc sabe!!! ";
-
-/// Ordinary text with no findings at all.
-const CLEAN: &str = "Olá, Maria! Seu pedido 48213 saiu para entrega e chega amanhã entre 9h e 12h. \
-O frete ficou grátis porque a compra passou de R$ 199. ¡Hola! Tu pedido fue enviado y llega el jueves. \
-Hi! Your order has shipped and should arrive Thursday; reply here with any questions. ";
-
-fn text_of(len: usize) -> String {
-    repeat_to(SAMPLE, len)
-}
-
-fn repeat_to(sample: &str, len: usize) -> String {
-    let mut s = String::with_capacity(len + sample.len());
-    while s.len() < len {
-        s.push_str(sample);
-    }
-    let mut end = len.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.truncate(end);
-    s
-}
-
-fn measure(name: &str, iters: usize, mut f: impl FnMut()) {
-    for _ in 0..iters.min(50) {
-        f();
-    }
-    let mut times: Vec<Duration> = (0..iters)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    report(name, &times, iters);
-}
-
-fn report(name: &str, sorted: &[Duration], runs: usize) {
-    let median = sorted[sorted.len() / 2];
-    let p95 = sorted[sorted.len() * 95 / 100];
-    println!("{name:<52} median {median:>10.2?}   p95 {p95:>10.2?}   ({runs} runs)");
-}
+// The core bench's texts and stats, so both engines see the same input.
+#[path = "../../../crates/conforma-core/benches/support/texts.rs"]
+mod texts;
+use texts::{measure, repeat_to, report, text_of, CLEAN};
 
 /// rustrict's "analyze this message" call as a chat filter makes it: one pass
 /// that both censors (so it knows *where*, as our findings do) and classifies,
