@@ -158,7 +158,7 @@ impl Work {
         self.text.retain(|&b| b != GONE);
     }
 
-    /// Runs of the text (for tests).
+    /// `s` as is, each byte spanning itself (tests of single steps).
     #[cfg(test)]
     pub(crate) fn from_plain(s: &str) -> Work {
         Work {
