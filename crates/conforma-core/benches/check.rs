@@ -100,6 +100,10 @@ fn main() {
     measure("content detectors only, 1,000 chars", 5_000, || {
         black_box(conforma_core::bench::content(&k1.text));
     });
+    let normalized = conforma_core::bench::normalized(&k1.text);
+    measure("trie walk only, 1,000 chars (normalized)", 5_000, || {
+        black_box(conforma_core::bench::lexicon_only(&normalized));
+    });
     measure("sensitive-data detectors only, 1,000 chars", 5_000, || {
         black_box(conforma_core::bench::pii(&k1.text));
     });
