@@ -135,11 +135,6 @@ impl Detector {
             .filter(|f| f.entry.kind == Kind::Allow)
             .copied()
             .collect();
-        let negations: Vec<Found<'_>> = found
-            .iter()
-            .filter(|f| f.entry.kind == Kind::Neg && f.entry.target == Target::All)
-            .copied()
-            .collect();
         let allowed = |f: &Found<'_>| {
             around(&allows, f.start.saturating_sub(longest), f.start)
                 .iter()
@@ -149,6 +144,13 @@ impl Detector {
                         && (a.start, a.end) != (f.start, f.end)
                 })
         };
+        // An allow phrase covers a negation too: "não vendemos para menores"
+        // is a legal notice next to an offer, not a refusal to sell.
+        let negations: Vec<Found<'_>> = found
+            .iter()
+            .filter(|f| f.entry.kind == Kind::Neg && f.entry.target == Target::All && !allowed(f))
+            .copied()
+            .collect();
         // "Cerveja a gente não vende": a negated offer is no offer.
         let negated = |f: &Found<'_>| {
             around(
