@@ -339,11 +339,7 @@ impl Matcher {
             // On to the next boundary: past the rest of this word or number
             // (no match starts inside one), or past this one symbol.
             let kind = match KIND[usize::from(b)] {
-                Kind8::Lead => match Class::at(text, i).0 {
-                    Class::Letter => Kind8::Letter,
-                    Class::Digit => Kind8::Digit,
-                    Class::Other => Kind8::Other,
-                },
+                Kind8::Lead => Class::at(text, i).0.kind8(),
                 k => k,
             };
             i += 1;
@@ -359,8 +355,12 @@ impl Matcher {
                     i += run;
                     match bytes.get(i).map(|&c| KIND[usize::from(c)]) {
                         Some(Kind8::Continuation) => i += 1,
-                        Some(Kind8::Lead) if Class::kind8(Class::at(text, i).0) == kind => {
-                            i += Class::at(text, i).1;
+                        Some(Kind8::Lead) => {
+                            let (class, len) = Class::at(text, i);
+                            if class.kind8() != kind {
+                                break;
+                            }
+                            i += len;
                         }
                         _ => break,
                     }
