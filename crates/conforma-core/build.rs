@@ -66,8 +66,8 @@ fn run() -> Result<(), Vec<String>> {
 
     let mut errors = Vec::new();
     let mut targets = Vec::new();
-    // (normalized pattern, target, flags), in file and line order.
-    let mut entries: Vec<(String, u8, u8)> = Vec::new();
+    // (normalized pattern, target, flags, group), in file and line order.
+    let mut entries: Vec<(String, u8, u8, u8)> = Vec::new();
     for (i, (file, id)) in lexfile::FILES.iter().enumerate() {
         let path = dir.join(file);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -100,7 +100,7 @@ fn run() -> Result<(), Vec<String>> {
             let flags = l.kind
                 | if l.prefix { lexfile::PREFIX } else { 0 }
                 | l.severity << lexfile::SEVERITY_SHIFT;
-            entries.push((pattern.to_owned(), target, flags));
+            entries.push((pattern.to_owned(), target, flags, l.group));
         }
     }
     if !errors.is_empty() {

@@ -312,6 +312,7 @@ pub(crate) fn compile(packs: &[Pack]) -> Result<Option<CompiledPacks>, Error> {
                 kind,
                 prefix: false,
                 severity: None,
+                group: 0,
             };
             for (k, term) in topic.terms.iter().enumerate() {
                 add_term(
@@ -368,6 +369,7 @@ pub(crate) fn compile(packs: &[Pack]) -> Result<Option<CompiledPacks>, Error> {
                     kind: Kind::Term,
                     prefix: false,
                     severity: None,
+                    group: 0,
                 };
                 add_term(&mut b, term, entry, &format!("{field}[{k}]"), &mut count)?;
             }
@@ -378,6 +380,7 @@ pub(crate) fn compile(packs: &[Pack]) -> Result<Option<CompiledPacks>, Error> {
                 kind: Kind::Allow,
                 prefix: false,
                 severity: None,
+                group: 0,
             };
             add_term(&mut b, term, entry, &format!("{at}.allow[{k}]"), &mut count)?;
         }

@@ -17,8 +17,8 @@
 //! u8 targets; per target: u8 id length, id (category id, "" = every
 //!     category), u8 cues, u16 window
 //! u32 entries n, u32 pattern bytes in all
-//! n × u8 target; n × u8 flags (kind | PREFIX | severity << 5); n × u8 shared
-//! n × (suffix, b'\n')
+//! n × u8 target; n × u8 flags (kind | PREFIX | severity << 5); n × u8 group;
+//! n × u8 shared; n × (suffix, b'\n')
 //! ```
 
 /// Lexicon files and their targets (a category id, or "" for every
@@ -97,6 +97,9 @@ pub(crate) struct Line<'a> {
     pub prefix: bool,
     /// Severity code (0: none).
     pub severity: u8,
+    /// Context group code, numbered per file from 1 in order of first use
+    /// (0: none).
+    pub group: u8,
 }
 
 /// Parses a lexicon file; errors are `(line, message)`.
@@ -104,6 +107,9 @@ pub(crate) fn parse(text: &str) -> (Settings, Vec<Line<'_>>, Vec<(usize, String)
     let mut settings = Settings::default();
     let mut lines = Vec::new();
     let mut errors = Vec::new();
+    // Group names in order of first use, with the line of that use and
+    // whether a ctx entry and a weak/faint entry use them.
+    let mut groups: Vec<(&str, usize, bool, bool)> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let n = n + 1;
         let line = line.trim();
@@ -145,6 +151,7 @@ pub(crate) fn parse(text: &str) -> (Settings, Vec<Line<'_>>, Vec<(usize, String)
             continue;
         };
         let mut severity = 0;
+        let mut group = 0;
         for meta in parts.map(str::trim).filter(|m| !m.is_empty()) {
             match meta.split_once('=').map(|(k, v)| (k.trim(), v.trim())) {
                 Some(("sev", v)) => match SEVERITIES.iter().position(|s| *s == v) {
@@ -154,6 +161,32 @@ pub(crate) fn parse(text: &str) -> (Settings, Vec<Line<'_>>, Vec<(usize, String)
                         format!("unknown severity '{v}' (known: info, warn, block)"),
                     )),
                 },
+                Some(("group", v)) if !v.is_empty() => {
+                    let name = KINDS.get(kind).copied().unwrap_or_default();
+                    let (ctx, weak) = (name == "ctx", matches!(name, "weak" | "faint"));
+                    if !ctx && !weak {
+                        errors.push((
+                            n,
+                            "group= applies to weak, faint and ctx entries".to_owned(),
+                        ));
+                        continue;
+                    }
+                    let i = match groups.iter().position(|g| g.0 == v) {
+                        Some(i) => i,
+                        None => {
+                            groups.push((v, n, false, false));
+                            groups.len() - 1
+                        }
+                    };
+                    if let Some(g) = groups.get_mut(i) {
+                        g.2 |= ctx;
+                        g.3 |= weak;
+                    }
+                    match u8::try_from(i + 1) {
+                        Ok(code) => group = code,
+                        Err(_) => errors.push((n, "more than 255 groups in one file".to_owned())),
+                    }
+                }
                 // `lang=` and `note=` are for people (and future tooling).
                 Some(("lang" | "note", _)) => {}
                 _ => errors.push((n, format!("unknown field '{meta}'"))),
@@ -182,8 +215,21 @@ pub(crate) fn parse(text: &str) -> (Settings, Vec<Line<'_>>, Vec<(usize, String)
             pattern,
             prefix,
             severity,
+            group,
         });
     }
+    // A group that only one side uses is a typo: its weak entries would
+    // never fire, or its ctx entries never complete anything.
+    for (name, n, ctx, weak) in groups {
+        if !(ctx && weak) {
+            let missing = if ctx { "weak or faint" } else { "ctx" };
+            errors.push((
+                n,
+                format!("group '{name}' has no {missing} entry in this file"),
+            ));
+        }
+    }
+    errors.sort_by_key(|e| e.0);
     (settings, lines, errors)
 }
 
@@ -194,23 +240,26 @@ pub(crate) struct Record<'a> {
     pub target: u8,
     /// Kind, prefix and severity (see [`KIND_MASK`], [`PREFIX`], [`SEVERITY_SHIFT`]).
     pub flags: u8,
+    /// Context group (0: none), as in [`Line::group`].
+    pub group: u8,
     /// The normalized pattern.
     pub pattern: &'a [u8],
 }
 
-/// Sorts `(normalized pattern, target, flags)` entries by pattern (stable:
+/// Sorts `(normalized pattern, target, flags, group)` entries by pattern (stable:
 /// equal patterns keep file and line order, as the engine's own sort by
 /// pattern then id would) and encodes them with the target table.
 pub(crate) fn encode_entries(
     targets: &[(&str, Settings)],
-    entries: &mut [(String, u8, u8)],
+    entries: &mut [(String, u8, u8, u8)],
 ) -> Result<Vec<u8>, String> {
     entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let records: Vec<Record<'_>> = entries
         .iter()
-        .map(|(p, target, flags)| Record {
+        .map(|(p, target, flags, group)| Record {
             target: *target,
             flags: *flags,
+            group: *group,
             pattern: p.as_bytes(),
         })
         .collect();
@@ -238,6 +287,7 @@ pub(crate) fn encode(
     out.extend_from_slice(&total.to_le_bytes());
     out.extend(records.iter().map(|r| r.target));
     out.extend(records.iter().map(|r| r.flags));
+    out.extend(records.iter().map(|r| r.group));
     let mut prev: &[u8] = &[];
     let mut suffixes = Vec::new();
     for r in records {
@@ -298,23 +348,25 @@ pub(crate) fn sizes(data: &[u8]) -> Option<(usize, usize)> {
     Some((n, bytes))
 }
 
-/// Calls `entry(target, flags, shared, suffix)` for every encoded entry in
+/// Calls `entry(target, flags, group, shared, suffix)` for every encoded entry in
 /// order: its pattern is the previous one's first `shared` bytes followed
 /// by `suffix`. `None` if `data` is malformed (then some entries may have
 /// been passed already).
 pub(crate) fn for_each_entry(
     data: &[u8],
-    mut entry: impl FnMut(u8, u8, usize, &[u8]),
+    mut entry: impl FnMut(u8, u8, u8, usize, &[u8]),
 ) -> Option<()> {
     let (n, _) = sizes(data)?;
     let rest = data.get(8..)?;
     let (targets, rest) = rest.split_at_checked(n)?;
     let (flags, rest) = rest.split_at_checked(n)?;
+    let (groups, rest) = rest.split_at_checked(n)?;
     let (shared, mut text) = rest.split_at_checked(n)?;
-    for ((&target, &flags), &shared) in targets.iter().zip(flags).zip(shared) {
+    for (((&target, &flags), &group), &shared) in targets.iter().zip(flags).zip(groups).zip(shared)
+    {
         let end = text.iter().position(|&b| b == b'\n')?;
         let (suffix, tail) = text.split_at_checked(end)?;
-        entry(target, flags, usize::from(shared), suffix);
+        entry(target, flags, group, usize::from(shared), suffix);
         text = tail.get(1..)?;
     }
     text.is_empty().then_some(())
@@ -360,6 +412,30 @@ mod tests {
     }
 
     #[test]
+    fn groups_are_numbered_per_file_and_need_both_sides() {
+        let text = "weak ligar | group=exposure\nctx dívida | group=exposure\nweak vazar\n\
+                    faint pedigree | group=fixer\nctx tenho um contato | group=fixer\n\
+                    ctx caloteiro | group=exposure\n";
+        let (_, lines, errors) = parse(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let got: Vec<u8> = lines.iter().map(|l| l.group).collect();
+        assert_eq!(got, vec![1, 1, 0, 2, 2, 1]);
+
+        let text =
+            "weak a | group=only_weak\nctx b | group=only_ctx\nterm c | group=x\nneg d | group=\n";
+        let (_, lines, errors) = parse(text);
+        let at: Vec<usize> = errors.iter().map(|e| e.0).collect();
+        assert_eq!(at, vec![1, 2, 3, 4], "{errors:?}");
+        assert!(errors[0].1.contains("group 'only_weak' has no ctx entry"));
+        assert!(errors[1]
+            .1
+            .contains("group 'only_ctx' has no weak or faint entry"));
+        assert!(errors[2].1.contains("applies to weak, faint and ctx"));
+        assert!(errors[3].1.contains("unknown field"));
+        assert_eq!(lines.len(), 4);
+    }
+
+    #[test]
     fn empty_cue_list_means_no_cues_and_defaults_apply() {
         assert_eq!(
             parse("#! cues= window=25\n").0,
@@ -390,29 +466,30 @@ mod tests {
             .map(|(i, p)| Record {
                 target: (i % 2) as u8,
                 flags: i as u8 | PREFIX,
+                group: (i % 3) as u8,
                 pattern: p,
             })
             .collect();
         let data = encode(&targets, &records).unwrap();
-        let mut got: Vec<(u8, u8, Vec<u8>)> = Vec::new();
+        let mut got: Vec<(u8, u8, u8, Vec<u8>)> = Vec::new();
         let mut prev = Vec::new();
         let (t, body) = decode(&data).unwrap();
         assert_eq!(sizes(body), Some((4, 29)));
-        for_each_entry(body, |target, flags, shared, suffix| {
+        for_each_entry(body, |target, flags, group, shared, suffix| {
             prev.truncate(shared);
             prev.extend_from_slice(suffix);
-            got.push((target, flags, prev.clone()));
+            got.push((target, flags, group, prev.clone()));
         })
         .unwrap();
         assert_eq!(t, targets.to_vec());
-        let want: Vec<(u8, u8, Vec<u8>)> = records
+        let want: Vec<(u8, u8, u8, Vec<u8>)> = records
             .iter()
-            .map(|r| (r.target, r.flags, r.pattern.to_vec()))
+            .map(|r| (r.target, r.flags, r.group, r.pattern.to_vec()))
             .collect();
         assert_eq!(got, want);
         // Unsorted input and truncated data are refused.
         assert!(encode(&targets, &[records[2].clone(), records[0].clone()]).is_err());
-        assert!(for_each_entry(&body[..body.len() - 1], |_, _, _, _| {}).is_none());
+        assert!(for_each_entry(&body[..body.len() - 1], |_, _, _, _, _| {}).is_none());
         assert!(decode(&data[..5]).is_none());
         assert!(decode(&[]).is_none());
     }

@@ -25,6 +25,12 @@
 //! - `neg`: context that cancels a `weak` entry nearby ("ração" near "cães");
 //! - `allow`: a phrase in which the category's entries never fire ("cor vinho");
 //! - `sale`, `price`, `offer`: commercial cues (in `cues.txt`).
+//!
+//! `group=NAME` narrows context for constructions: a `ctx` entry in a group
+//! completes only the `weak`/`faint` entries of that group (group names are
+//! local to a file). A grouped `weak` is still completed by ungrouped
+//! context. So "dívida" (`group=exposure`) completes "expor" but not
+//! "ligar": "vamos ligar sobre a dívida" is a reminder, not a threat.
 
 use super::lexfile;
 use super::trie::{Patterns, Trie};
@@ -74,6 +80,9 @@ pub(crate) struct Entry {
     pub prefix: bool,
     /// Severity of this entry, replacing the rule default.
     pub severity: Option<Severity>,
+    /// Context group within the target (0: none). A grouped `ctx` completes
+    /// only `weak`/`faint` entries of its group; see the module docs.
+    pub group: u8,
 }
 
 /// Per-category matching settings, from `#!` directives.
@@ -148,7 +157,7 @@ impl Builder {
             entries: Vec::with_capacity(n),
         };
         let mut ok = true;
-        lexfile::for_each_entry(body, |target, flags, shared, suffix| {
+        lexfile::for_each_entry(body, |target, flags, group, shared, suffix| {
             let entry = conf.get(usize::from(target)).and_then(|&(target, _)| {
                 Some(Entry {
                     target,
@@ -160,6 +169,7 @@ impl Builder {
                         2 => Some(Severity::Warn),
                         _ => Some(Severity::Block),
                     },
+                    group,
                 })
             });
             match entry {
@@ -407,6 +417,7 @@ mod tests {
             kind,
             prefix: false,
             severity: None,
+            group: 0,
         }
     }
 
@@ -422,7 +433,12 @@ mod tests {
                 let flags = l.kind
                     | if l.prefix { lexfile::PREFIX } else { 0 }
                     | l.severity << lexfile::SEVERITY_SHIFT;
-                entries.push((Normalized::new(l.pattern).text().to_owned(), i as u8, flags));
+                entries.push((
+                    Normalized::new(l.pattern).text().to_owned(),
+                    i as u8,
+                    flags,
+                    l.group,
+                ));
             }
         }
         lexfile::encode_entries(&targets, &mut entries).unwrap()
@@ -528,8 +544,8 @@ mod tests {
         assert!(Builder::load(&data[..data.len() - 2]).is_none());
         assert!(Builder::load(&compact(&[("no_such_category", "term x\n")])).is_none());
         let mut bad_kind = data.clone();
-        // One entry: target, flags, shared, "cerveja\n".
-        let flags = bad_kind.len() - "cerveja\n".len() - 2;
+        // One entry: target, flags, group, shared, "cerveja\n".
+        let flags = bad_kind.len() - "cerveja\n".len() - 3;
         bad_kind[flags] = 15;
         assert!(Builder::load(&bad_kind).is_none());
     }

@@ -196,7 +196,13 @@ impl Detector {
                         cancelled = true;
                         break;
                     }
-                    Kind::Ctx if same && (g.end <= f.start || g.start >= f.end) => {
+                    Kind::Ctx
+                        if same
+                            && (g.entry.group == 0 || g.entry.group == f.entry.group)
+                            // May share words ("contact your" + "your employer"),
+                            // not lie inside the match.
+                            && !(f.start <= g.start && g.end <= f.end) =>
+                    {
                         evidence = evidence.or(Some(*g));
                     }
                     Kind::Weak | Kind::Term | Kind::Faint
@@ -360,6 +366,19 @@ mod tests {
         assert_eq!(cats("vestido cor vinho"), vec![]);
         assert_eq!(cats("temos cachorro-quente"), vec![]);
         assert_eq!(cats("vendo filhotes de shih-tzu"), vec![Category::Animals]);
+    }
+
+    #[test]
+    fn grouped_context_completes_only_its_group() {
+        // "dívida" is in threat.txt's `exposure` group: it completes "expor"
+        // but not "ligar"; a third party (ungrouped) completes both.
+        assert_eq!(cats("vamos ligar amanhã sobre a dívida"), vec![]);
+        assert_eq!(cats("vamos expor a sua dívida"), vec![Category::Threat]);
+        assert_eq!(cats("vamos ligar para o seu chefe"), vec![Category::Threat]);
+        assert_eq!(
+            cats("vamos expor para os seus vizinhos"),
+            vec![Category::Threat]
+        );
     }
 
     #[test]
