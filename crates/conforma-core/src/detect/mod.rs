@@ -192,7 +192,18 @@ impl Detector {
             for g in window.iter().filter(|g| near(g) && !allowed(g)) {
                 let same = g.entry.target == f.entry.target;
                 match g.entry.kind {
-                    Kind::Neg if same => {
+                    // Unless the negation is part of this category's own context
+                    // ("examen" is autoescuela talk, "sin hacer el examen" is not).
+                    Kind::Neg
+                        if same
+                            && !window.iter().any(|c| {
+                                c.entry.kind == Kind::Ctx
+                                    && c.entry.target == f.entry.target
+                                    && c.start <= g.start
+                                    && g.end <= c.end
+                                    && c.end - c.start > g.end - g.start
+                            }) =>
+                    {
                         cancelled = true;
                         break;
                     }
@@ -200,7 +211,8 @@ impl Detector {
                         if same
                             && (g.entry.group == 0 || g.entry.group == f.entry.group)
                             // May share words ("contact your" + "your employer"),
-                            // not lie inside the match.
+                            // but neither may contain the other.
+                            && !(g.start <= f.start && f.end <= g.end)
                             && !(f.start <= g.start && g.end <= f.end) =>
                     {
                         evidence = evidence.or(Some(*g));
