@@ -127,7 +127,16 @@ impl Detector {
         let t = norm.text();
         // Sorted by start, every look-around below is a binary search plus a
         // short scan, so a 64 KiB message full of matches stays linear-ish.
-        found.sort_unstable_by_key(|f| (f.start, f.end));
+        // `find` pushes them by start already; only a prefix entry can end
+        // after a longer match of the same start. Insertion sort is linear on
+        // that (std's size-optimized sort in the wasm is a heapsort).
+        for i in 1..found.len() {
+            let mut j = i;
+            while j > 0 && key(&found[j - 1]) > key(&found[j]) {
+                found.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let found: &[Found<'_>] = found;
         let longest = found.iter().map(|f| f.end - f.start).max().unwrap_or(0);
         let allows: Vec<Found<'_>> = found
@@ -319,6 +328,12 @@ impl Detector {
 }
 
 /// The matches of `sorted` (by start) that start within `[lo, hi]`.
+/// The order of matches for look-arounds: by start, then end.
+#[inline]
+fn key(f: &Found<'_>) -> (usize, usize) {
+    (f.start, f.end)
+}
+
 fn around<'a, 'm>(sorted: &'a [Found<'m>], lo: usize, hi: usize) -> &'a [Found<'m>] {
     let from = sorted.partition_point(|f| f.start < lo);
     let to = sorted.partition_point(|f| f.start <= hi);

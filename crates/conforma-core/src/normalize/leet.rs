@@ -27,8 +27,9 @@ fn in_token(c: char) -> bool {
     }
 }
 
-/// Rewrites leet words in place.
-pub(crate) fn apply(w: &mut Work) {
+/// Rewrites leet words in place; whether any was.
+pub(crate) fn apply(w: &mut Work) -> bool {
+    let mut changed = false;
     // Only tokens holding a leet char are examined: jump from one to the next.
     let mut from = 0;
     while let Some(pos) = w.text.get(from..).and_then(|rest| {
@@ -44,13 +45,15 @@ pub(crate) fn apply(w: &mut Work) {
         while let Some((_, len)) = w.char_at(end).filter(|&(c, _)| in_token(c)) {
             end += len;
         }
-        rewrite(w, start, end);
+        changed |= rewrite(w, start, end);
         from = end.max(hit + 1);
     }
+    changed
 }
 
-/// Decodes the token `text[start..end]` when it looks like a leet word.
-fn rewrite(w: &mut Work, start: usize, end: usize) {
+/// Decodes the token `text[start..end]` when it looks like a leet word;
+/// whether it did.
+fn rewrite(w: &mut Work, start: usize, end: usize) -> bool {
     let (mut letters, mut others, mut foreign) = (0usize, 0usize, false);
     // Letters seen after the first leet char: without them the leet chars
     // are only a suffix ("mp3", "ps5"), a model number.
@@ -68,13 +71,15 @@ fn rewrite(w: &mut Work, start: usize, end: usize) {
         }
         i += len;
     }
-    if others > 0 && letter_after_leet && !foreign && letters >= 2 {
+    let decode = others > 0 && letter_after_leet && !foreign && letters >= 2;
+    if decode {
         for b in w.text.get_mut(start..end).unwrap_or(&mut []) {
             if let Some(l) = leet(*b) {
                 *b = l;
             }
         }
     }
+    decode
 }
 
 #[cfg(test)]
@@ -82,7 +87,9 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        crate::normalize::run_step(s, apply)
+        crate::normalize::run_step(s, |w| {
+            apply(w);
+        })
     }
 
     #[test]

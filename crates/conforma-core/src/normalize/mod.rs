@@ -185,6 +185,71 @@ pub(crate) fn ascii_class(b: u8) -> u8 {
     }
 }
 
+/// Which word-level steps may change the folded text. Each flag is a
+/// necessary condition of its step (a superset: the step itself decides),
+/// found with bytes and classes only, without branches per byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Triggers {
+    /// A leet char followed by a letter or a non-ASCII char: `leet`.
+    pub leet: bool,
+    /// Three equal ASCII letters, or any non-ASCII char: `repeats`.
+    pub repeat: bool,
+}
+
+/// Per-byte bits for [`Triggers::of`].
+pub(crate) const T_WORD: u8 = 1;
+pub(crate) const T_SEP: u8 = 2;
+const T_LEET: u8 = 4;
+const T_LETTER: u8 = 8;
+const T_OTHER: u8 = 16; // non-ASCII
+
+pub(crate) static TRIGGER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b < 128 {
+            let class = CLASS[b];
+            let mut bits = 0;
+            if class & WORD != 0 {
+                bits |= T_WORD;
+            }
+            if class & SEPARATOR != 0 {
+                bits |= T_SEP;
+            }
+            if class & LEET != 0 {
+                bits |= T_LEET;
+            }
+            if class & LETTER != 0 {
+                bits |= T_LETTER;
+            }
+            bits
+        } else {
+            T_OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Triggers {
+    /// Scans the folded bytes once.
+    pub(crate) fn of(text: &[u8]) -> Triggers {
+        let (mut prev, mut p1, mut p2) = (0u8, 0u8, 1u8);
+        let (mut any, mut leet, mut repeat) = (0u8, false, false);
+        for &b in text {
+            let c = TRIGGER[usize::from(b)];
+            any |= c;
+            leet |= (prev & T_LEET != 0) & (c & (T_LETTER | T_OTHER) != 0);
+            repeat |= (b == p1) & (p1 == p2) & (c & T_LETTER != 0);
+            (prev, p2, p1) = (c, p1, b);
+        }
+        Triggers {
+            leet,
+            repeat: repeat || any & T_OTHER != 0,
+        }
+    }
+}
+
 /// A normalized copy of a text plus its offset map.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Normalized {
@@ -201,9 +266,17 @@ impl Normalized {
             origin: Vec::with_capacity(original.len() + 8),
         };
         fold_chars(original, &mut w);
-        separators::collapse(&mut w);
-        leet::apply(&mut w);
-        repeats::collapse(&mut w);
+        // One cheap pass decides which of the later steps can change
+        // anything: most messages have no leet or letter run. (Separators
+        // find their own candidates as cheaply.)
+        let t = Triggers::of(&w.text);
+        // A step that changed the text may have made work for the next
+        // ("c.3.r.v.3.j.a", "5mp3ee"): then that one runs regardless.
+        let spelled = separators::collapse(&mut w);
+        let leet = (spelled || t.leet) && leet::apply(&mut w);
+        if spelled || leet || t.repeat {
+            repeats::collapse(&mut w);
+        }
         // Built from whole chars, and deleted bytes are gone: valid UTF-8.
         let text = String::from_utf8(w.text).unwrap_or_default();
         Normalized {
@@ -349,6 +422,79 @@ mod tests {
         let s = n.text().find(needle).unwrap();
         let sp = n.original(s, s + needle.len());
         &orig[sp.start..sp.end]
+    }
+
+    /// Every step, run whether triggered or not.
+    fn all_steps(original: &str) -> (Vec<u8>, Vec<Pos>) {
+        let mut w = Work::default();
+        fold_chars(original, &mut w);
+        separators::collapse(&mut w);
+        leet::apply(&mut w);
+        repeats::collapse(&mut w);
+        (w.text, w.origin)
+    }
+
+    #[test]
+    fn triggers_never_skip_a_step_that_would_change_the_text() {
+        // Pieces that trip (or nearly trip) each step, glued at random.
+        let pieces = [
+            "b e b i d a",
+            "w.h.i.s.k.y",
+            "p.o",
+            "a. b",
+            "c-o-c-a-cola",
+            "shih-tzu",
+            "x_y",
+            "c3rv3ja",
+            "10h",
+            "v0dka",
+            "@lcool",
+            "$exo",
+            "mp3",
+            "cervejaaa",
+            "kkkk",
+            "жжж",
+            "ééé",
+            "e a",
+            "a e i",
+            "R$ 5",
+            "1.2.3",
+            "Ação",
+            " ",
+            ".",
+            "-",
+            "é",
+            "🍺",
+            "a",
+            "1",
+            "3",
+            "zz",
+            "ee",
+            "tem",
+            "ok!",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..1 + seed % 6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let n = Normalized::new(&text);
+            let (want, origin) = all_steps(&text);
+            assert_eq!(n.text().as_bytes(), &want[..], "{text:?}");
+            assert_eq!(n.origin, origin, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn triggers_find_each_construction() {
+        let t = |s: &str| Triggers::of(s.as_bytes());
+        assert_eq!(t("pedido saiu hoje"), Triggers::default());
+        assert!(t("c3rveja").leet && t("10h").leet && !t("18h").leet && !t("48213").leet);
+        assert!(t("aaa").repeat && !t("aa a").repeat && t("é").repeat);
     }
 
     #[test]

@@ -57,15 +57,18 @@ pub(crate) fn collapse(w: &mut Work) {
 /// Quick check first: most texts have no run of three letters. ASCII
 /// triples are found by comparing bytes; the rare non-ASCII char is decoded.
 fn has_run(w: &Work) -> bool {
-    let (mut prev, mut same) = (0u8, 0u8);
-    for &b in &w.text {
-        if b == prev {
-            same = same.saturating_add(1);
-            if same >= 2 && b.is_ascii_alphabetic() {
+    // Branch-free over blocks of 64 (the compiler vectorizes it): byte k
+    // against k + 1 and k + 2; only a block holding a triple stops the scan.
+    let t = &w.text;
+    let n = t.len().saturating_sub(2);
+    if let (Some(a), Some(b), Some(c)) = (t.get(..n), t.get(1..n + 1), t.get(2..n + 2)) {
+        for ((a, b), c) in a.chunks(64).zip(b.chunks(64)).zip(c.chunks(64)) {
+            let triple = a.iter().zip(b).zip(c).fold(false, |any, ((&a, &b), &c)| {
+                any | ((a == b) & (b == c) & ((a | 0x20).wrapping_sub(b'a') < 26))
+            });
+            if triple {
                 return true;
             }
-        } else {
-            (prev, same) = (b, 0);
         }
     }
     let mut i = 0;

@@ -8,7 +8,7 @@
 //! Runs after the per-char folds, so the single characters and the
 //! separators are ASCII ("ó" is "o", "·" is ".", "‐" is "-" by then).
 
-use super::{ascii_class, Work, GONE, LETTER, SEPARATOR, WORD};
+use super::{ascii_class, Work, GONE, LETTER, TRIGGER, T_SEP, T_WORD, WORD};
 
 /// Spaces separate real one-letter words ("a e o"), so spaced runs must be longer.
 const MIN_CHARS_SPACED: usize = 4;
@@ -34,26 +34,20 @@ fn is_letter_at(w: &Work, i: usize) -> bool {
         .is_some_and(|&b| b.is_ascii() && ascii_class(b) & LETTER != 0)
 }
 
-/// Collapses spelled-out runs in place.
-pub(crate) fn collapse(w: &mut Work) {
+/// Collapses spelled-out runs in place; whether any was.
+pub(crate) fn collapse(w: &mut Work) -> bool {
     let mut changed = false;
-    // Whether `join_compounds` has anything to do, noted on the way.
-    let mut joiner = false;
-    let mut i = 0;
-    while let Some(&sep) = w.text.get(i + 1) {
-        // Cheapest test first: most chars are not followed by a separator.
-        if !sep.is_ascii() || ascii_class(sep) & SEPARATOR == 0 {
-            i += 1;
-            continue;
-        }
-        joiner |= matches!(sep, b'-' | b'_');
-        // Most separators end a longer word: rule that out inline.
-        let longer = i
-            .checked_sub(1)
-            .and_then(|k| w.text.get(k))
-            .is_some_and(|&p| p.is_ascii() && ascii_class(p) & WORD != 0);
-        if longer || !is_single(w, i) {
-            i += 1;
+    let mut from = 0;
+    // Every run starts with two single chars joined by a separator: jump
+    // from one such pair to the next instead of testing every byte.
+    while let Some(i) = next_pair(&w.text, from) {
+        let Some(&sep) = w.text.get(i + 1) else {
+            break;
+        };
+        // The pair test reads ASCII classes only; a non-ASCII letter next
+        // to it is a word char too.
+        if w.word_before(i) || !is_single(w, i) {
+            from = i + 1;
             continue;
         }
         let mut end = i; // last single char of the run
@@ -76,9 +70,9 @@ pub(crate) fn collapse(w: &mut Work) {
                 }
             }
             changed = true;
-            i = end + 1;
+            from = end + 1;
         } else {
-            i += 1;
+            from = i + 1;
         }
     }
     if changed {
@@ -86,9 +80,31 @@ pub(crate) fn collapse(w: &mut Work) {
     }
     // A collapsed run skips the char after it, which may be a joiner
     // ("c-o-c-a-cola"): then look again.
-    if joiner || changed {
+    if changed || w.text.contains(&b'-') || w.text.contains(&b'_') {
         join_compounds(w);
     }
+    changed
+}
+
+/// The first `i >= from` where `text[i - 1..=i + 3]` reads: not a word
+/// char, a word char, a separator, a word char, not a word char (before
+/// the text and after it count as not word chars). One table load per
+/// byte and a rolling window of classes, no branch per byte.
+fn next_pair(text: &[u8], from: usize) -> Option<usize> {
+    const W: u64 = T_WORD as u64;
+    const S: u64 = T_SEP as u64;
+    const MASK: u64 = W << 32 | W << 24 | S << 16 | W << 8 | W;
+    const WANT: u64 = W << 24 | S << 16 | W << 8;
+    let mut window = 0u64;
+    // Byte `j` is the newest in the window; the pair starts at `j - 3`.
+    for j in from.saturating_sub(1)..=text.len() {
+        let class = text.get(j).map_or(0, |&b| TRIGGER[usize::from(b)]);
+        window = (window << 8) | u64::from(class);
+        if j >= from + 3 && window & MASK == WANT {
+            return Some(j - 3);
+        }
+    }
+    None
 }
 
 /// "shih-tzu", "lança_perfume": a dash or underscore between two words
@@ -111,7 +127,9 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        crate::normalize::run_step(s, collapse)
+        crate::normalize::run_step(s, |w| {
+            collapse(w);
+        })
     }
 
     #[test]
@@ -122,6 +140,19 @@ mod tests {
         assert_eq!(run("shih-tzu e lança_perfume"), "shih tzu e lança perfume");
         assert_eq!(run("v.0.d.k.a"), "v0dka");
         assert_eq!(run("c-o-c-a-cola"), "coca cola");
+    }
+
+    #[test]
+    fn finds_pairs_of_single_chars() {
+        let at = |s: &str, from| next_pair(s.as_bytes(), from);
+        assert_eq!(at("b e", 0), Some(0));
+        assert_eq!(at("tem p.o", 0), Some(4));
+        assert_eq!(at("a.b c.d", 1), Some(2));
+        assert_eq!(at("a.b c.d", 3), Some(4));
+        assert_eq!(at("e assim", 0), None);
+        assert_eq!(at("a. b", 0), None);
+        assert_eq!(at("ab.c", 0), None);
+        assert_eq!(at("", 0), None);
     }
 
     #[test]
