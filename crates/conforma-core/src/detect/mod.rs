@@ -327,13 +327,13 @@ impl Detector {
     }
 }
 
-/// The matches of `sorted` (by start) that start within `[lo, hi]`.
 /// The order of matches for look-arounds: by start, then end.
 #[inline]
 fn key(f: &Found<'_>) -> (usize, usize) {
     (f.start, f.end)
 }
 
+/// The matches of `sorted` (by start) that start within `[lo, hi]`.
 fn around<'a, 'm>(sorted: &'a [Found<'m>], lo: usize, hi: usize) -> &'a [Found<'m>] {
     let from = sorted.partition_point(|f| f.start < lo);
     let to = sorted.partition_point(|f| f.start <= hi);
