@@ -42,6 +42,19 @@ mod pack;
 mod pii;
 pub mod rules;
 
+/// Helpers shared by the unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// Steps a xorshift64 generator and returns the new state: generated
+    /// test texts stay deterministic, so a failure reproduces.
+    pub(crate) fn xorshift(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+}
+
 pub use config::{Config, RuleOverride};
 pub use context::{BulkConfig, Holidays, SendLog, Surface, WeeklyHours};
 pub use engine::{Engine, MAX_TEXT_BYTES};

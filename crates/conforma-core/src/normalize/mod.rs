@@ -417,6 +417,7 @@ pub(crate) fn run_step(s: &str, step: impl FnOnce(&mut Work)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::xorshift;
 
     fn span_text<'a>(orig: &'a str, n: &Normalized, needle: &str) -> &'a str {
         let s = n.text().find(needle).unwrap();
@@ -477,10 +478,7 @@ mod tests {
         for _ in 0..5_000 {
             let mut text = String::new();
             for _ in 0..1 + seed % 6 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                text.push_str(pieces[(xorshift(&mut seed) % pieces.len() as u64) as usize]);
             }
             let n = Normalized::new(&text);
             let (want, origin) = all_steps(&text);

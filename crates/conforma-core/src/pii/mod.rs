@@ -367,6 +367,7 @@ fn suggestion(rule: &RuleInfo, b: &[u8], n: &Num, locale: Locale) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::xorshift;
 
     /// Random mixes of digits, separators, cue words, accents and emoji never
     /// panic, and every span lies on char boundaries.
@@ -412,15 +413,9 @@ mod tests {
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         for _ in 0..20_000 {
             let mut t = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 40) as usize;
+            let len = (xorshift(&mut seed) % 40) as usize;
             for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+                t.push_str(PIECES[(xorshift(&mut seed) % PIECES.len() as u64) as usize]);
             }
             for h in scan(&t, Locale::En) {
                 for sp in &h.spans {
