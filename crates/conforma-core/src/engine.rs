@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::model::{Direction, Finding, Locale, Message, Severity, Span};
 use crate::rules::RuleInfo;
 use crate::{detect, inbound, pack, pii};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Longest text accepted by [`Engine::check`], in UTF-8 bytes (WhatsApp's own
@@ -227,25 +228,27 @@ impl Engine {
                     return None;
                 }
                 let main = h.spans.first().copied().unwrap_or(Span::new(0, 0));
-                let (message, suggestion) = match topic {
+                let (rule, message, suggestion) = match topic {
                     Some(t) => (
-                        t.message(locale).to_owned(),
-                        t.suggestion(locale).map(str::to_owned),
+                        Cow::Owned(t.id.clone()),
+                        Cow::Owned(t.message(locale).to_owned()),
+                        t.suggestion(locale).map(|s| Cow::Owned(s.to_owned())),
                     ),
                     None => (
-                        r.message.get(locale).to_owned(),
-                        r.suggestion.map(|s| s.get(locale).to_owned()),
+                        Cow::Borrowed(r.id),
+                        Cow::Borrowed(r.message.get(locale)),
+                        r.suggestion.map(|s| Cow::Borrowed(s.get(locale))),
                     ),
                 };
                 Some(Finding {
-                    rule: id.to_owned(),
+                    rule,
                     category: r.category,
                     severity,
                     start: main.start,
                     end: main.end,
                     spans: h.spans,
-                    message: h.message.unwrap_or(message),
-                    suggestion: h.suggestion.or(suggestion),
+                    message: h.message.map_or(message, Cow::Owned),
+                    suggestion: h.suggestion.map(Cow::Owned).or(suggestion),
                 })
             })
             .collect();

@@ -4,6 +4,7 @@
 //! package, the extension and the site. Ids may be added, never renamed.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 macro_rules! string_enum {
@@ -239,10 +240,14 @@ impl Span {
 }
 
 /// One problem found in a message.
+///
+/// The texts borrow the built-in catalog where they come from it (`Cow::Borrowed`)
+/// and own custom packs' texts: a check copies no built-in text, and bindings can
+/// tell texts that never change (the wasm crate sends each to JS only once).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Stable rule id, e.g. `commerce.alcohol`.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// The category id.
     pub category: Category,
     /// Effective severity after configuration.
@@ -254,10 +259,10 @@ pub struct Finding {
     /// All spans that make up the evidence, main span first (may be empty for context findings).
     pub spans: Vec<Span>,
     /// Explanation in the requested locale: which policy and why.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// What to do instead, in the requested locale, when there is advice to give.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'static, str>>,
 }
 
 /// Context of a message: when it is sent and what is known of the contact.

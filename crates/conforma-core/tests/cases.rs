@@ -64,7 +64,7 @@ fn judge(label: &str, case: &Value, findings: &[Finding], failures: &mut Vec<Str
         ));
     }
     if case.get("rules").is_some() {
-        let rules: BTreeSet<String> = findings.iter().map(|f| f.rule.clone()).collect();
+        let rules: BTreeSet<String> = findings.iter().map(|f| f.rule.to_string()).collect();
         if rules != strings(&case["rules"]) {
             failures.push(format!(
                 "{label}: expected rules {:?}, got {rules:?}",

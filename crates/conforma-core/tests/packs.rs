@@ -15,7 +15,7 @@ fn rules(engine: &Engine, text: &str) -> Vec<(String, Category, Severity)> {
         .check(&Message::outbound(text))
         .unwrap()
         .into_iter()
-        .map(|f| (f.rule, f.category, f.severity))
+        .map(|f| (f.rule.into_owned(), f.category, f.severity))
         .collect()
 }
 
