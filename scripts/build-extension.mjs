@@ -189,6 +189,8 @@ async function main() {
     if (existsSync(join(src, "icons"))) await cp(join(src, "icons"), join(out, "icons"), { recursive: true });
     await mkdir(join(out, "engine"), { recursive: true });
     for (const file of ENGINE_FILES) await cp(join(engineDir, file), join(out, "engine", file));
+    // JS the glue imports (wasm-bindgen snippets: the engine's result builders).
+    if (existsSync(join(engineDir, "snippets"))) await cp(join(engineDir, "snippets"), join(out, "engine", "snippets"), { recursive: true });
     for (const lang of LOCALES) {
       await mkdir(join(out, "_locales", lang), { recursive: true });
       await writeFile(join(out, "_locales", lang, "messages.json"), JSON.stringify(locales[lang], null, 2) + "\n");

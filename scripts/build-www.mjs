@@ -34,6 +34,8 @@ for (const { path, html } of renderSite(catalog)) {
 cpSync(join(root, "www", "assets"), join(tmp, "assets"), { recursive: true });
 mkdirSync(join(tmp, "pkg"));
 for (const f of ["conforma.js", "conforma_bg.wasm"]) cpSync(join(npm, "web", f), join(tmp, "pkg", f));
+// JS the glue imports (wasm-bindgen snippets: the engine's result builders).
+if (existsSync(join(npm, "web", "snippets"))) cpSync(join(npm, "web", "snippets"), join(tmp, "pkg", "snippets"), { recursive: true });
 // The catalog as data too, for anyone scripting against the site.
 writeFileSync(join(tmp, "rules.json"), JSON.stringify(catalog, null, 2) + "\n");
 

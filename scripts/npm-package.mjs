@@ -24,6 +24,8 @@ const pkg = {
   license: field(workspace, "license"),
   repository: field(workspace, "repository"),
   keywords: ["whatsapp", "compliance", "lgpd", "wasm", "moderation"],
+  // require(esm), used by the CommonJS build to load its snippets, is on by default from these.
+  engines: { node: "^20.19.0 || >=22.12.0" },
   main: "./node/conforma.js",
   types: "./node/conforma.d.ts",
   exports: {

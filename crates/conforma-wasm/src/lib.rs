@@ -1,15 +1,16 @@
 //! WebAssembly bindings for Conforma (published to npm as `conforma`).
 //!
 //! Thin by design: every decision is made in `conforma-core`. This crate only
-//! converts values at the JS boundary (the core's JSON decoder in,
-//! serde-wasm-bindgen out) and translates UTF-8 byte offsets into UTF-16 code
-//! units, so `text.slice(start, end)` works on JS strings even with emoji
-//! before the finding.
+//! converts values at the JS boundary (the core's JSON decoder in;
+//! serde-wasm-bindgen out, except check results, which `js/results.js` builds
+//! on the hot path) and translates UTF-8 byte offsets into UTF-16 code units,
+//! so `text.slice(start, end)` works on JS strings even with emoji before the
+//! finding.
 
 mod offsets;
 
 use conforma_core::json::{self, FromJson, Object, Value};
-use conforma_core::{self as core, Config, Direction, Lang, Locale, Message, SendLog};
+use conforma_core::{self as core, Config, Direction, Finding, Lang, Locale, Message, SendLog};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -149,12 +150,10 @@ enum Tagged<T: Serialize> {
     Failure { errors: Vec<ErrorDetail> },
 }
 
-#[derive(Serialize)]
-struct Findings {
-    findings: Vec<offsets::JsFinding>,
-    /// The bulk-send log in its text form (`checkAndRecord`, `checkWithLog` only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    log: Option<String>,
+#[wasm_bindgen(module = "/js/results.js")]
+extern "C" {
+    /// `{type: "success", findings, log?}`.
+    fn success(findings: js_sys::Array, log: Option<String>) -> JsValue;
 }
 
 #[derive(Serialize)]
@@ -265,7 +264,7 @@ impl Engine {
     /// Checks one message. Offsets are UTF-16 code units into `text`.
     #[wasm_bindgen(unchecked_return_type = "CheckResult")]
     pub fn check(&self, text: &str, options: Option<JsCheckOptions>) -> JsValue {
-        to_js(&self.check_inner(text, opt(options), None))
+        self.check_inner(text, opt(options), None)
     }
 
     /// Checks a message that is being sent and records it in the bulk-send
@@ -280,7 +279,7 @@ impl Engine {
         options: Option<JsCheckOptions>,
         #[wasm_bindgen(unchecked_param_type = "SendLog | undefined")] log: Option<String>,
     ) -> JsValue {
-        to_js(&self.check_inner(text, opt(options), Some((log, true))))
+        self.check_inner(text, opt(options), Some((log, true)))
     }
 
     /// Like `checkAndRecord` without recording: would sending this now be a
@@ -292,7 +291,7 @@ impl Engine {
         options: Option<JsCheckOptions>,
         #[wasm_bindgen(unchecked_param_type = "SendLog | undefined")] log: Option<String>,
     ) -> JsValue {
-        to_js(&self.check_inner(text, opt(options), Some((log, false))))
+        self.check_inner(text, opt(options), Some((log, false)))
     }
 
     /// The default locale of messages.
@@ -323,14 +322,15 @@ impl Engine {
         Ok((msg, locale))
     }
 
-    /// Checks a message; with `log` (text form, record flag), through the bulk-send guard.
+    /// Checks a message; with `log` (text form, record flag), through the
+    /// bulk-send guard. Returns a `CheckResult` (`LoggedCheckResult` with a log).
     fn check_inner(
         &self,
         text: &str,
         options: JsValue,
         log: Option<(Option<String>, bool)>,
-    ) -> Tagged<Findings> {
-        let run = || -> Result<Findings, ErrorDetail> {
+    ) -> JsValue {
+        let run = || -> Result<(Vec<Finding>, Option<String>), ErrorDetail> {
             let (msg, locale) = self.message(text, options)?;
             let (findings, log) = match log {
                 None => (self.inner.check_in(&msg, locale)?, None),
@@ -344,14 +344,17 @@ impl Engine {
                     (findings, Some(log.to_string()))
                 }
             };
-            Ok(Findings {
-                findings: offsets::to_utf16(text, findings),
-                log,
-            })
+            Ok((findings, log))
         };
         match run() {
-            Ok(f) => Tagged::Success(f),
-            Err(e) => Tagged::Failure { errors: vec![e] },
+            Ok((findings, log)) => {
+                let list = js_sys::Array::new();
+                for f in offsets::to_utf16(text, findings) {
+                    list.push(&f.into_js());
+                }
+                success(list, log)
+            }
+            Err(e) => to_js(&Tagged::<Nothing>::Failure { errors: vec![e] }),
         }
     }
 }

@@ -1,20 +1,102 @@
-//! UTF-8 byte offsets (Rust) to UTF-16 code units (JavaScript strings).
+//! Findings to JS objects: UTF-8 byte offsets (Rust) to UTF-16 code units
+//! (JavaScript strings), and built-in texts decoded once.
 
-use conforma_core::{Category, Finding, Severity, Span};
-use serde::Serialize;
+use conforma_core::{Category, Finding, Severity};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/results.js")]
+extern "C" {
+    /// A `Finding` object; `spans` is flat: start, end, start, end…
+    #[allow(clippy::too_many_arguments)] // mirrors the JS object's fields
+    fn finding(
+        rule: &JsValue,
+        category: &JsValue,
+        severity: &JsValue,
+        start: u32,
+        end: u32,
+        spans: &[u32],
+        message: &JsValue,
+        suggestion: &JsValue,
+    ) -> JsValue;
+}
 
 /// A finding with offsets in UTF-16 code units.
-#[derive(Serialize)]
 pub(crate) struct JsFinding {
-    rule: String,
+    rule: Cow<'static, str>,
     category: Category,
     severity: Severity,
-    start: usize,
-    end: usize,
-    spans: Vec<Span>,
-    message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<String>,
+    start: u32,
+    end: u32,
+    /// Flat: start, end, start, end…
+    spans: Vec<u32>,
+    message: Cow<'static, str>,
+    suggestion: Option<Cow<'static, str>>,
+}
+
+impl JsFinding {
+    /// The JS object (`Finding` in the TypeScript types).
+    pub(crate) fn into_js(self) -> JsValue {
+        finding(
+            &js_text(self.rule),
+            &js_static(self.category.id()),
+            &js_static(self.severity.id()),
+            self.start,
+            self.end,
+            &self.spans,
+            &js_text(self.message),
+            &self.suggestion.map_or(JsValue::UNDEFINED, js_text),
+        )
+    }
+}
+
+/// A text as a JS string; built-in ones through the cache.
+fn js_text(text: Cow<'static, str>) -> JsValue {
+    match text {
+        Cow::Borrowed(s) => js_static(s),
+        Cow::Owned(s) => JsValue::from_str(&s),
+    }
+}
+
+/// Decoding a string into JS (`TextDecoder`) costs more than anything else
+/// about a finding, and built-in texts are a few hundred `&'static str`s that
+/// never move: each is decoded once and kept, keyed by its address and length.
+fn js_static(text: &'static str) -> JsValue {
+    thread_local! {
+        static DECODED: RefCell<HashMap<(usize, usize), JsValue, BuildHasherDefault<AddressHasher>>> =
+            RefCell::default();
+    }
+    let key = (text.as_ptr() as usize, text.len());
+    DECODED.with(|cache| {
+        if let Some(js) = cache.borrow().get(&key) {
+            return js.clone();
+        }
+        let js = JsValue::from_str(text);
+        cache.borrow_mut().insert(key, js.clone());
+        js
+    })
+}
+
+/// Multiply-rotate hashing (as in rustc's FxHash) of the cache's keys: they
+/// are addresses, not attacker-chosen, so SipHash would buy nothing.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(usize::from(b));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Converts every offset of `findings` in one pass over `text`.
@@ -30,10 +112,12 @@ pub(crate) fn to_utf16(text: &str, findings: Vec<Finding>) -> Vec<JsFinding> {
     wanted.sort_unstable();
     wanted.dedup();
     let table = utf16_positions(text, &wanted);
+    // UTF-16 offsets fit in u32: wasm32 memory is at most 4 GiB.
     let map = |byte: usize| {
-        table
+        let units = table
             .binary_search_by_key(&byte, |&(b, _)| b)
-            .map_or(byte, |i| table[i].1)
+            .map_or(byte, |i| table[i].1);
+        u32::try_from(units).unwrap_or(u32::MAX)
     };
     findings
         .into_iter()
@@ -43,7 +127,7 @@ pub(crate) fn to_utf16(text: &str, findings: Vec<Finding>) -> Vec<JsFinding> {
             spans: f
                 .spans
                 .iter()
-                .map(|s| Span::new(map(s.start), map(s.end)))
+                .flat_map(|s| [map(s.start), map(s.end)])
                 .collect(),
             rule: f.rule,
             category: f.category,
@@ -61,19 +145,36 @@ fn utf16_positions(text: &str, wanted: &[usize]) -> Vec<(usize, usize)> {
     let (mut at, mut units) = (0, 0);
     for &w in wanted {
         let w = w.min(bytes.len());
-        // A char is one UTF-16 unit per lead byte, plus one more for the
-        // four-byte ones (surrogate pairs): counted byte by byte, with no
-        // decoding, up to the offset.
-        units += bytes
-            .get(at..w.max(at))
-            .unwrap_or(&[])
-            .iter()
-            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>();
+        units += utf16_units(bytes.get(at..w.max(at)).unwrap_or(&[]));
         at = w.max(at);
         out.push((w, units));
     }
     out
+}
+
+/// UTF-16 units of UTF-8 bytes: one per lead byte, plus one more for the
+/// four-byte leads (surrogate pairs). Counted eight bytes at a time with bit
+/// masks, without decoding: this runs over the text before every finding.
+fn utf16_units(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Shifting left moves each byte's bit 6 (5, 4) under its bit 7; the
+        // bit that crosses into the next byte lands on bit 0 and is masked off.
+        let continuation = x & !(x << 1) & HIGH;
+        let four_byte_lead = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 #[cfg(test)]
@@ -87,5 +188,20 @@ mod tests {
         let table = utf16_positions(text, &[0, start, text.len()]);
         // 🍺 is 4 bytes / 2 units, "ção" is 5 bytes / 3 units.
         assert_eq!(table, vec![(0, 0), (start, 7), (text.len(), 14)]);
+    }
+
+    #[test]
+    fn word_counting_matches_std_on_every_prefix() {
+        let text = "Olá 👋🏽 cerveja ção 𝐛𝐞𝐛𝐢𝐝𝐚 e\u{301} 中文 ok 🍺🍺 ÿ€ end of the line";
+        for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            for (start, _) in text[..end].char_indices() {
+                let slice = &text[start..end];
+                assert_eq!(
+                    utf16_units(slice.as_bytes()),
+                    slice.encode_utf16().count(),
+                    "{slice:?}"
+                );
+            }
+        }
     }
 }
