@@ -65,13 +65,19 @@ fn class_of(c: char) -> u8 {
 }
 
 /// Whether `b` can hold [`SHOUT_MIN_WORDS`] shouted words: each lies in a
-/// run of at least [`SHOUT_MIN_LETTERS`] bytes that are ASCII capitals or
-/// non-ASCII (a non-ASCII letter takes two bytes or more), so such runs
-/// must total enough bytes. One cheap pass spares the full one.
+/// run of at least [`SHOUT_MIN_LETTERS`] bytes that may belong to capitals
+/// (ASCII capitals, and non-ASCII bytes except the lowercase Latin-1 letters
+/// "à".."ÿ", which end a shouted word anyway), so such runs must total enough
+/// bytes. One cheap pass spares the full one, also on accented pt and es
+/// prose, where "ção" would otherwise look like a run of capitals.
 fn may_shout(b: &[u8]) -> bool {
     let (mut run, mut total) = (0usize, 0usize);
+    let mut prev = 0;
     for &x in b {
-        if x.is_ascii_uppercase() || !x.is_ascii() {
+        // The lead byte 0xC3 of a lowercase letter was counted already: an
+        // over-count, which only makes the answer more cautious.
+        let lowercase_latin1 = prev == 0xC3 && x >= 0xA0;
+        if (x.is_ascii_uppercase() || !x.is_ascii()) && !lowercase_latin1 {
             run += 1;
             // Count a run's bytes once it is long enough, then each further byte.
             total += match run.cmp(&SHOUT_MIN_LETTERS) {
@@ -82,6 +88,7 @@ fn may_shout(b: &[u8]) -> bool {
         } else {
             run = 0;
         }
+        prev = x;
     }
     total >= SHOUT_MIN_LETTERS * SHOUT_MIN_WORDS
 }
@@ -202,6 +209,28 @@ mod tests {
         hits.clear();
         scan("OFERTA HOJE SIM ok?! ¡a", &mut hits);
         assert!(hits.is_empty(), "{hits:?}");
+    }
+
+    #[test]
+    fn the_cheap_pass_never_hides_shouting_and_skips_accented_prose() {
+        // Pieces that make and break shouted words: capitals and lowercase,
+        // ASCII and not, a combining accent, emoji, a lowercase "ß" and "÷".
+        const PIECES: [&str; 16] = [
+            "A", "B", "Ç", "Ã", "É", "Ñ", "a", "ç", "ã", "é", "\u{301}", "ß", "÷", " ", "🍺", "Σ",
+        ];
+        let mut seed = 0x5EED_0005_u64;
+        for _ in 0..20_000 {
+            let len = 4 + (crate::testing::xorshift(&mut seed) % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(crate::testing::xorshift(&mut seed) % 16) as usize])
+                .collect();
+            if shouted_words(&text).len() >= SHOUT_MIN_WORDS {
+                assert!(may_shout(text.as_bytes()), "{text:?}");
+            }
+        }
+        let prose = "A instalação e a manutenção estão incluídas; a atenção à conclusão também. ";
+        assert!(!may_shout(prose.repeat(40).as_bytes()));
+        assert!(may_shout("AÇÃO ÚNICA PROMOÇÃO".as_bytes()));
     }
 
     #[test]
