@@ -23,6 +23,12 @@
 //!   and other `weak`/`term` entries ("pó" needs "gramas", not just "R$");
 //! - `ctx`: context that completes a `weak` entry; never fires alone;
 //! - `neg`: context that cancels a `weak` entry nearby ("ração" near "cães");
+//!   in `allow.txt`, a negated offer ("não vendemos") that cancels any
+//!   commerce match within a few words after or before it;
+//! - `warning`: a phrase that frames its surroundings as a warning to the
+//!   customer ("golpistas", "beware of"): it cancels the commerce matches (of
+//!   its category, or of every commerce category in `allow.txt`) in its own
+//!   sentence and the sentences on either side, within a bounded reach;
 //! - `allow`: a phrase in which the category's entries never fire ("cor vinho");
 //! - `sale`, `price`, `offer`: commercial cues (in `cues.txt`).
 //!
@@ -58,6 +64,7 @@ pub(crate) enum Kind {
     Neg,
     Allow,
     Cue(Cue),
+    Warning,
 }
 
 /// Classes of commercial cues.
@@ -218,6 +225,7 @@ fn kind_of(code: u8) -> Option<Kind> {
         6 => Kind::Cue(Cue::Sale),
         7 => Kind::Cue(Cue::Price),
         8 => Kind::Cue(Cue::Offer),
+        9 => Kind::Warning,
         _ => return None,
     })
 }

@@ -170,6 +170,32 @@ impl Detector {
             .iter()
             .any(|g| g.end + NEGATION_WINDOW >= f.start)
         };
+        // "Golpistas oferecem lucro garantido": a warning names the offer it
+        // warns against. Sentence ends are only looked for when there is one.
+        let warnings: Vec<Found<'_>> = found
+            .iter()
+            .filter(|f| f.entry.kind == Kind::Warning && !allowed(f))
+            .copied()
+            .collect();
+        let ends = if warnings.is_empty() {
+            Vec::new()
+        } else {
+            sentence_ends(t)
+        };
+        let warned = |f: &Found<'_>| {
+            around(
+                &warnings,
+                f.start.saturating_sub(WARNING_REACH + longest),
+                f.end + WARNING_REACH,
+            )
+            .iter()
+            .any(|w| {
+                (w.entry.target == f.entry.target
+                    || (w.entry.target == Target::All && is_commerce(f.entry.target)))
+                    && w.end + WARNING_REACH >= f.start
+                    && sentences_apart(&ends, w.start.min(f.start), w.end.max(f.end)) <= 1
+            })
+        };
         // (match, evidence) pairs that fire.
         let mut fired: Vec<(Found<'_>, [Option<Found<'_>>; 2])> = Vec::new();
         for f in found {
@@ -179,7 +205,7 @@ impl Detector {
             {
                 continue;
             }
-            if is_commerce(f.entry.target) && negated(f) {
+            if (is_commerce(f.entry.target) && negated(f)) || warned(f) {
                 continue;
             }
             if f.entry.kind == Kind::Term {
@@ -343,6 +369,36 @@ fn around<'a, 'm>(sorted: &'a [Found<'m>], lo: usize, hi: usize) -> &'a [Found<'
 /// How far (normalized bytes) a negation ("não vendemos") reaches.
 const NEGATION_WINDOW: usize = 30;
 
+/// How far (normalized bytes) a warning ("golpistas") reaches, at most.
+const WARNING_REACH: usize = 160;
+
+/// Where sentences end in the normalized text: at ".", "!", "?" or a line
+/// break, unless "." continues a word or number ("R$ 1.500", "3.5"). A run
+/// of them ("?!", ".\n\n", "...") is one end.
+fn sentence_ends(t: &str) -> Vec<usize> {
+    let bytes = t.as_bytes();
+    let mut ends = Vec::new();
+    let mut in_end = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let end = match b {
+            b'!' | b'?' | b'\n' => true,
+            b'.' => !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+            b' ' => continue,
+            _ => false,
+        };
+        if end && !in_end {
+            ends.push(i);
+        }
+        in_end = end;
+    }
+    ends
+}
+
+/// How many sentence ends lie within `start..end`.
+fn sentences_apart(ends: &[usize], start: usize, end: usize) -> usize {
+    ends.partition_point(|&e| e < end) - ends.partition_point(|&e| e < start)
+}
+
 fn is_commerce(t: Target) -> bool {
     matches!(t, Target::Cat(c) if c.group() == crate::model::CategoryGroup::Commerce)
 }
@@ -393,6 +449,39 @@ mod tests {
         assert_eq!(cats("vestido cor vinho"), vec![]);
         assert_eq!(cats("temos cachorro-quente"), vec![]);
         assert_eq!(cats("vendo filhotes de shih-tzu"), vec![Category::Animals]);
+    }
+
+    #[test]
+    fn a_warning_reaches_its_sentence_and_the_next_not_further() {
+        let offer = "vendemos cerveja gelada";
+        assert_eq!(cats(offer), vec![Category::Alcohol]);
+        // Same sentence, the sentence after, the sentence before.
+        assert_eq!(cats(&format!("Golpistas dizem: {offer}.")), vec![]);
+        assert_eq!(cats(&format!("Cuidado com golpes! {offer}.")), vec![]);
+        assert_eq!(cats(&format!("{offer}? É golpe.")), vec![]);
+        // Two sentence ends away ("?!" is one), or beyond the reach.
+        assert_eq!(
+            cats(&format!("Cuidado com golpes. Tudo certo. {offer}.")),
+            vec![Category::Alcohol]
+        );
+        assert_eq!(cats(&format!("Cuidado com golpes?! {offer}.")), vec![]);
+        let far = "tudo bem ".repeat(WARNING_REACH / 8);
+        assert_eq!(
+            cats(&format!("Cuidado com golpes {far} {offer}")),
+            vec![Category::Alcohol]
+        );
+        // A seller's reassurance is an allow phrase around the warning word.
+        assert_eq!(
+            cats(&format!("Não é golpe: {offer}")),
+            vec![Category::Alcohol]
+        );
+        // "R$ 1.500" does not end a sentence.
+        assert_eq!(
+            sentence_ends("r$ 1.500 ok. fim\n\nnovo?! x"),
+            vec![11, 16, 22]
+        );
+        assert_eq!(sentences_apart(&[11, 16, 22], 0, 12), 1);
+        assert_eq!(sentences_apart(&[11, 16, 22], 12, 30), 2);
     }
 
     #[test]
