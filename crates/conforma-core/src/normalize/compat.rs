@@ -30,6 +30,9 @@ pub(crate) fn fold(c: char, mut out: impl FnMut(char)) {
         0x1D7CE..=0x1D7FF => char::from_u32((u - 0x1D7CE) % 10 + u32::from(b'0')),
         // Superscript and subscript digits and letters that people use in names.
         // The word-level steps only look for ASCII separators and joiners.
+        // Ordinal indicators, as NFKC: "1ª linha", "nº".
+        0xAA => Some('a'),
+        0xBA => Some('o'),
         0xB7 => Some('.'),
         0x2010 | 0x2011 => Some('-'),
         0xB9 => Some('1'),
@@ -169,6 +172,7 @@ mod tests {
         assert_eq!(folded("🅱🅴🅴🆁"), "beer");
         assert_eq!(folded("ﬁesta\u{a0}ᴄᴏᴋᴇ"), "fiesta coke");
         assert_eq!(folded("w·h shih\u{2010}tzu"), "w.h shih-tzu");
+        assert_eq!(folded("1ª linha, nº 5"), "1a linha, no 5");
     }
 
     #[test]
