@@ -31,6 +31,11 @@ mod model {
     }
 }
 
+/// The word-at-a-time helpers `normalize` uses.
+#[allow(dead_code)]
+#[path = "src/swar.rs"]
+mod swar;
+
 #[allow(dead_code)]
 #[path = "src/detect/lexfile.rs"]
 mod lexfile;
@@ -50,6 +55,7 @@ fn run() -> Result<(), Vec<String>> {
     // The output depends on the normalization code and the format too.
     println!("cargo:rerun-if-changed=src/normalize");
     println!("cargo:rerun-if-changed=src/detect/lexfile.rs");
+    println!("cargo:rerun-if-changed=src/swar.rs");
     let out = env::var_os("OUT_DIR").ok_or_else(|| vec!["OUT_DIR is not set".to_owned()])?;
 
     // A file nobody listed would silently never match: refuse it.

@@ -41,6 +41,7 @@ mod normalize;
 mod pack;
 mod pii;
 pub mod rules;
+mod swar;
 
 /// Helpers shared by the unit tests.
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use super::RULES;
 use crate::engine::Hit;
 use crate::model::Span;
+use crate::swar;
 
 /// A word of at least this many letters, all capitals, is shouted.
 const SHOUT_MIN_LETTERS: usize = 4;
@@ -73,22 +74,30 @@ fn class_of(c: char) -> u8 {
 fn may_shout(b: &[u8]) -> bool {
     let (mut run, mut total) = (0usize, 0usize);
     let mut prev = 0;
-    for &x in b {
-        // The lead byte 0xC3 of a lowercase letter was counted already: an
-        // over-count, which only makes the answer more cautious.
-        let lowercase_latin1 = prev == 0xC3 && x >= 0xA0;
-        if (x.is_ascii_uppercase() || !x.is_ascii()) && !lowercase_latin1 {
-            run += 1;
-            // Count a run's bytes once it is long enough, then each further byte.
-            total += match run.cmp(&SHOUT_MIN_LETTERS) {
-                std::cmp::Ordering::Less => 0,
-                std::cmp::Ordering::Equal => SHOUT_MIN_LETTERS,
-                std::cmp::Ordering::Greater => 1,
-            };
-        } else {
+    for chunk in b.chunks(8) {
+        // Eight bytes with no capital and nothing non-ASCII end any run.
+        if swar::word(chunk).is_some_and(|x| !swar::has_non_ascii(x) && !swar::has_ascii_upper(x)) {
             run = 0;
+            prev = 0;
+            continue;
         }
-        prev = x;
+        for &x in chunk {
+            // The lead byte 0xC3 of a lowercase letter was counted already:
+            // an over-count, which only makes the answer more cautious.
+            let lowercase_latin1 = prev == 0xC3 && x >= 0xA0;
+            if (x.is_ascii_uppercase() || !x.is_ascii()) && !lowercase_latin1 {
+                run += 1;
+                // Count a run's bytes once it is long enough, then each further byte.
+                total += match run.cmp(&SHOUT_MIN_LETTERS) {
+                    std::cmp::Ordering::Less => 0,
+                    std::cmp::Ordering::Equal => SHOUT_MIN_LETTERS,
+                    std::cmp::Ordering::Greater => 1,
+                };
+            } else {
+                run = 0;
+            }
+            prev = x;
+        }
     }
     total >= SHOUT_MIN_LETTERS * SHOUT_MIN_WORDS
 }
@@ -148,16 +157,28 @@ fn shouted_words(text: &str) -> Vec<Span> {
     }
 }
 
+/// The first byte from `i` on that may start a mark: '!', '?', or 0xC2,
+/// which starts '¡' and '¿'. Skips eight bytes at a time.
+fn next_mark(b: &[u8], mut i: usize) -> Option<usize> {
+    let may_hold =
+        |x: u64| swar::has_byte(x, b'!') || swar::has_byte(x, b'?') || swar::has_byte(x, 0xC2);
+    while let Some(x) = b.get(i..).and_then(swar::word) {
+        if may_hold(x) {
+            break;
+        }
+        i += 8;
+    }
+    let rest = b.get(i..)?;
+    rest.iter()
+        .position(|&x| matches!(x, b'!' | b'?' | 0xC2))
+        .map(|k| i + k)
+}
+
 fn punctuation_runs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    // Jump to the next byte that may start a mark ('¡' and '¿' start with 0xC2).
-    while let Some(skip) = b
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&x| matches!(x, b'!' | b'?' | 0xC2)))
-    {
-        let start = i + skip;
+    while let Some(start) = next_mark(b, i) {
         let (mut end, mut count) = (start, 0);
         loop {
             let (class, len) = class_at(text, end);
@@ -231,6 +252,29 @@ mod tests {
         let prose = "A instalação e a manutenção estão incluídas; a atenção à conclusão também. ";
         assert!(!may_shout(prose.repeat(40).as_bytes()));
         assert!(may_shout("AÇÃO ÚNICA PROMOÇÃO".as_bytes()));
+    }
+
+    #[test]
+    fn the_mark_finder_agrees_with_a_byte_loop() {
+        const PIECES: [&str; 8] = ["a", "b ", "!", "?", "¡", "¿", "é", "olá mundo "];
+        let mut seed = 0x5EED_0006_u64;
+        for _ in 0..5_000 {
+            let len = (crate::testing::xorshift(&mut seed) % 60) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    let k = crate::testing::xorshift(&mut seed) % 40;
+                    PIECES.get(k as usize).copied().unwrap_or("x")
+                })
+                .collect();
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                let naive = b[from..]
+                    .iter()
+                    .position(|&x| matches!(x, b'!' | b'?' | 0xC2))
+                    .map(|k| from + k);
+                assert_eq!(next_mark(b, from), naive, "{text:?} from {from}");
+            }
+        }
     }
 
     #[test]

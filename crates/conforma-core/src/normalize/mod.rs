@@ -33,6 +33,7 @@ pub(crate) mod repeats;
 pub(crate) mod separators;
 
 use crate::model::Span;
+use crate::swar;
 
 /// A compact original byte range (`u32`: texts are capped at 1 MiB before
 /// normalizing), half the size of [`Span`], so big texts stay cache-friendly.
@@ -323,15 +324,27 @@ fn fold_chars(original: &str, w: &mut Work) {
     while i < bytes.len() {
         // Fast path: printable ASCII only needs lowercasing; two exact-size
         // extends per run.
-        let run = bytes
-            .get(i..)
+        let rest = bytes.get(i..).unwrap_or(&[]);
+        let mut run = 0;
+        while let Some(x) = rest
+            .get(run..)
+            .and_then(swar::word)
+            .filter(|&x| swar::all_printable(x))
+        {
+            w.text
+                .extend_from_slice(&swar::to_lowercase(x).to_le_bytes());
+            run += 8;
+        }
+        let tail = rest
+            .get(run..)
             .unwrap_or(&[])
             .iter()
             .take_while(|b| matches!(b, b' '..=b'~'))
             .count();
-        if run > 0 {
-            let chunk = bytes.get(i..i + run).unwrap_or(&[]);
+        if run + tail > 0 {
+            let chunk = rest.get(run..run + tail).unwrap_or(&[]);
             w.text.extend(chunk.iter().map(u8::to_ascii_lowercase));
+            let run = run + tail;
             let at = Pos::new(i, i).start;
             let n = Pos::new(run, run).start;
             w.origin.extend((at..at.saturating_add(n)).map(|k| Pos {

@@ -1,0 +1,105 @@
+//! Eight bytes at a time in a `u64` ("SIMD within a register"): the byte
+//! scans that run on every keystroke skip the long stretches of ordinary
+//! lowercase text without looking at each byte. The wasm build has no SIMD,
+//! but its 64-bit integer operations are native.
+
+/// 0x01 in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// 0x80 (the high bit) in every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `chunk` as one word (little-endian), if it has eight.
+#[inline]
+pub(crate) fn word(chunk: &[u8]) -> Option<u64> {
+    let bytes: [u8; 8] = chunk.get(..8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// Whether any byte of `x` is `b`.
+#[inline]
+pub(crate) fn has_byte(x: u64, b: u8) -> bool {
+    let v = x ^ (ONES * u64::from(b));
+    // A zero byte borrows from its high bit; as a yes/no answer this is exact.
+    v.wrapping_sub(ONES) & !v & HIGH != 0
+}
+
+/// Whether any byte of `x` is non-ASCII.
+#[inline]
+pub(crate) fn has_non_ascii(x: u64) -> bool {
+    x & HIGH != 0
+}
+
+/// Whether any byte of `x` is an ASCII capital (`A`..=`Z`).
+#[inline]
+pub(crate) fn has_ascii_upper(x: u64) -> bool {
+    // With the high bits cleared no byte carries into the next: 0x7F + 0x3F
+    // < 0x100. Then b + 0x3F reaches 0x80 from 'A' on, b + 0x25 from '['.
+    let y = x & !HIGH;
+    let from_a = y.wrapping_add(ONES * 0x3F);
+    let past_z = y.wrapping_add(ONES * 0x25);
+    from_a & !past_z & !x & HIGH != 0
+}
+
+/// Whether every byte of `x` is printable ASCII (`' '..='~'`).
+#[inline]
+pub(crate) fn all_printable(x: u64) -> bool {
+    // A byte below 0x20 borrows when 0x20 is taken away; exact as a yes/no.
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
+    !has_non_ascii(x) && !below_space && !has_byte(x, 0x7F)
+}
+
+/// `x` with its ASCII capitals lowercased (`x` all ASCII).
+#[inline]
+pub(crate) fn to_lowercase(x: u64) -> u64 {
+    let y = x & !HIGH;
+    let upper = y.wrapping_add(ONES * 0x3F) & !y.wrapping_add(ONES * 0x25) & !x & HIGH;
+    // The capitals' high bits, moved to 0x20: the case bit.
+    x | (upper >> 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_test_agrees_with_a_byte_loop() {
+        let mut seed = 0x5A_4A_u64;
+        for _ in 0..50_000 {
+            let x = crate::testing::xorshift(&mut seed);
+            // Mostly ASCII letters, some of everything else.
+            let bytes: [u8; 8] = if x & 1 == 0 {
+                x.to_le_bytes()
+            } else {
+                x.to_le_bytes()
+                    .map(|b| b"abcdez !?AZ[@`{\xC2\xC3"[usize::from(b % 16)])
+            };
+            let w = u64::from_le_bytes(bytes);
+            assert_eq!(
+                has_non_ascii(w),
+                bytes.iter().any(|b| !b.is_ascii()),
+                "{bytes:?}"
+            );
+            assert_eq!(
+                has_ascii_upper(w),
+                bytes.iter().any(u8::is_ascii_uppercase),
+                "{bytes:?}"
+            );
+            assert_eq!(
+                all_printable(w),
+                bytes.iter().all(|b| matches!(b, b' '..=b'~')),
+                "{bytes:?}"
+            );
+            if bytes.is_ascii() {
+                assert_eq!(
+                    to_lowercase(w).to_le_bytes(),
+                    bytes.map(|b| b.to_ascii_lowercase())
+                );
+            }
+            for b in [b'!', b'?', 0xC2, 0] {
+                assert_eq!(has_byte(w, b), bytes.contains(&b), "{b} in {bytes:?}");
+            }
+        }
+        assert_eq!(word(b"1234567"), None);
+        assert_eq!(word(b"\x01\0\0\0\0\0\0\0rest"), Some(1));
+    }
+}
