@@ -40,6 +40,25 @@ pub(crate) fn has_ascii_upper(x: u64) -> bool {
     from_a & !past_z & !x & HIGH != 0
 }
 
+/// Whether any byte of `x` is an ASCII digit.
+#[inline]
+pub(crate) fn has_ascii_digit(x: u64) -> bool {
+    // As in `has_ascii_upper`: b + 0x50 reaches 0x80 from '0', b + 0x46 from ':'.
+    let y = x & !HIGH;
+    y.wrapping_add(ONES * 0x50) & !y.wrapping_add(ONES * 0x46) & !x & HIGH != 0
+}
+
+/// Whether three bytes in a row of `x` are equal.
+#[inline]
+pub(crate) fn has_triple(x: u64) -> bool {
+    // Byte k of `same` is zero when bytes k and k + 1 are equal (k < 7), of
+    // `both` when bytes k, k + 1 and k + 2 are (k < 6); the top two bytes,
+    // which compare with nothing, are set.
+    let same = x ^ (x >> 8);
+    let both = same | (same >> 8) | (0xFFFF << 48);
+    both.wrapping_sub(ONES) & !both & HIGH != 0
+}
+
 /// Whether every byte of `x` is printable ASCII (`' '..='~'`).
 #[inline]
 pub(crate) fn all_printable(x: u64) -> bool {
@@ -71,7 +90,7 @@ mod tests {
                 x.to_le_bytes()
             } else {
                 x.to_le_bytes()
-                    .map(|b| b"abcdez !?AZ[@`{\xC2\xC3"[usize::from(b % 16)])
+                    .map(|b| b"aaaeez !?AZ[@`{\xC2\xC3\x7F\x1F~09/:"[usize::from(b % 23)])
             };
             let w = u64::from_le_bytes(bytes);
             assert_eq!(
@@ -95,6 +114,16 @@ mod tests {
                     bytes.map(|b| b.to_ascii_lowercase())
                 );
             }
+            assert_eq!(
+                has_ascii_digit(w),
+                bytes.iter().any(u8::is_ascii_digit),
+                "{bytes:?}"
+            );
+            assert_eq!(
+                has_triple(w),
+                bytes.windows(3).any(|t| t[0] == t[1] && t[1] == t[2]),
+                "{bytes:?}"
+            );
             for b in [b'!', b'?', 0xC2, 0] {
                 assert_eq!(has_byte(w, b), bytes.contains(&b), "{b} in {bytes:?}");
             }

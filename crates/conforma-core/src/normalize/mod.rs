@@ -233,16 +233,41 @@ pub(crate) static TRIGGER: [u8; 256] = {
 };
 
 impl Triggers {
-    /// Scans the folded bytes once.
+    /// Scans the folded bytes once. Eight bytes with no digit, '@', '$',
+    /// non-ASCII byte or three equal bytes in a row are taken at once: only
+    /// the triples and the leet pair that straddle their edges are checked.
     pub(crate) fn of(text: &[u8]) -> Triggers {
         let (mut prev, mut p1, mut p2) = (0u8, 0u8, 1u8);
         let (mut any, mut leet, mut repeat) = (0u8, false, false);
-        for &b in text {
+        let mut step = |b: u8, prev: &mut u8, p1: &mut u8, p2: &mut u8| {
             let c = TRIGGER[usize::from(b)];
             any |= c;
-            leet |= (prev & T_LEET != 0) & (c & (T_LETTER | T_OTHER) != 0);
-            repeat |= (b == p1) & (p1 == p2) & (c & T_LETTER != 0);
-            (prev, p2, p1) = (c, p1, b);
+            leet |= (*prev & T_LEET != 0) & (c & (T_LETTER | T_OTHER) != 0);
+            repeat |= (b == *p1) & (*p1 == *p2) & (c & T_LETTER != 0);
+            (*prev, *p2, *p1) = (c, *p1, b);
+        };
+        for chunk in text.chunks(8) {
+            let plain = swar::word(chunk).filter(|&x| {
+                !swar::has_non_ascii(x)
+                    && !swar::has_ascii_digit(x)
+                    && !swar::has_byte(x, b'@')
+                    && !swar::has_byte(x, b'$')
+                    && !swar::has_triple(x)
+            });
+            match (plain, chunk) {
+                (Some(_), [b0, b1, .., b6, b7]) => {
+                    // The first two bytes against the state, then the state
+                    // as if every byte had been stepped through.
+                    step(*b0, &mut prev, &mut p1, &mut p2);
+                    step(*b1, &mut prev, &mut p1, &mut p2);
+                    (prev, p2, p1) = (TRIGGER[usize::from(*b7)], *b6, *b7);
+                }
+                _ => {
+                    for &b in chunk {
+                        step(b, &mut prev, &mut p1, &mut p2);
+                    }
+                }
+            }
         }
         Triggers {
             leet,
@@ -515,6 +540,36 @@ mod tests {
         assert_eq!(t("pedido saiu hoje"), Triggers::default());
         assert!(t("c3rveja").leet && t("10h").leet && !t("18h").leet && !t("48213").leet);
         assert!(t("aaa").repeat && !t("aa a").repeat && t("é").repeat);
+    }
+
+    #[test]
+    fn triggers_by_words_agree_with_a_byte_loop() {
+        fn reference(text: &[u8]) -> Triggers {
+            let (mut prev, mut p1, mut p2) = (0u8, 0u8, 1u8);
+            let (mut any, mut leet, mut repeat) = (0u8, false, false);
+            for &b in text {
+                let c = TRIGGER[usize::from(b)];
+                any |= c;
+                leet |= (prev & T_LEET != 0) & (c & (T_LETTER | T_OTHER) != 0);
+                repeat |= (b == p1) & (p1 == p2) & (c & T_LETTER != 0);
+                (prev, p2, p1) = (c, p1, b);
+            }
+            Triggers {
+                leet,
+                repeat: repeat || any & T_OTHER != 0,
+            }
+        }
+        // Few distinct bytes, so runs and leet pairs land on every offset
+        // relative to the eight-byte words, edges included.
+        const ALPHABET: &[u8] = b"aabbe o.3@$4s-\xC3";
+        let mut seed = 0x5EED_0007_u64;
+        for _ in 0..20_000 {
+            let len = (crate::testing::xorshift(&mut seed) % 40) as usize;
+            let text: Vec<u8> = (0..len)
+                .map(|_| ALPHABET[crate::testing::xorshift(&mut seed) as usize % ALPHABET.len()])
+                .collect();
+            assert_eq!(Triggers::of(&text), reference(&text), "{text:?}");
+        }
     }
 
     #[test]
