@@ -11,8 +11,8 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The eight bytes of `chunk` as one word (little-endian), if it has eight.
 #[inline]
 pub(crate) fn word(chunk: &[u8]) -> Option<u64> {
-    let bytes: [u8; 8] = chunk.get(..8)?.try_into().ok()?;
-    Some(u64::from_le_bytes(bytes))
+    // `first_chunk` is a cast, not a copy: one 64-bit load in the wasm.
+    chunk.first_chunk::<8>().map(|b| u64::from_le_bytes(*b))
 }
 
 /// Whether any byte of `x` is `b`.

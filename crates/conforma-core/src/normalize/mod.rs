@@ -374,8 +374,9 @@ fn fold_chars(original: &str, w: &mut Work) {
                 .unwrap_or(&mut [])
                 .chunks_exact_mut(8);
             for chunk in &mut words {
-                if let Some(x) = swar::word(chunk) {
-                    chunk.copy_from_slice(&swar::to_lowercase(x).to_le_bytes());
+                // A cast, not a copy (`first_chunk_mut`): one load, one store.
+                if let Some(word) = chunk.first_chunk_mut::<8>() {
+                    *word = swar::to_lowercase(u64::from_le_bytes(*word)).to_le_bytes();
                 }
             }
             words.into_remainder().make_ascii_lowercase();
