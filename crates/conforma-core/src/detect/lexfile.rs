@@ -44,8 +44,9 @@ pub(crate) const FILES: &[(&str, &str)] = &[
 ];
 
 /// Kind names, by code (`flags & KIND_MASK`).
-pub(crate) const KINDS: [&str; 10] = [
-    "term", "weak", "faint", "ctx", "neg", "allow", "sale", "price", "offer", "warning",
+pub(crate) const KINDS: [&str; 12] = [
+    "term", "weak", "faint", "ctx", "neg", "allow", "sale", "price", "offer", "warning", "shade",
+    "shaded",
 ];
 
 /// Severity names; code `i + 1` (0: the rule's default).

@@ -29,6 +29,11 @@
 //!   customer ("golpistas", "beware of"): it cancels the commerce matches (of
 //!   its category, or of every commerce category in `allow.txt`) in its own
 //!   sentence and the sentences on either side, within a bounded reach;
+//! - `shade` / `shaded`: a word that makes the commerce word right after it
+//!   (`shade`: "cor vinho", "sabor whisky", "tono tabaco") or right before it
+//!   (`shaded`: "whisky-colored", "wine red") the name of a colour, flavour or
+//!   scent, not the thing: that commerce match (of the file's category, or
+//!   of any in `allow.txt`) does not fire;
 //! - `allow`: a phrase in which the category's entries never fire ("cor vinho");
 //! - `sale`, `price`, `offer`: commercial cues (in `cues.txt`).
 //!
@@ -65,6 +70,10 @@ pub(crate) enum Kind {
     Allow,
     Cue(Cue),
     Warning,
+    /// Names a colour after the next word ("cor vinho").
+    Shade,
+    /// Names a colour after the previous word ("whisky-colored").
+    Shaded,
 }
 
 /// Classes of commercial cues.
@@ -226,6 +235,8 @@ fn kind_of(code: u8) -> Option<Kind> {
         7 => Kind::Cue(Cue::Price),
         8 => Kind::Cue(Cue::Offer),
         9 => Kind::Warning,
+        10 => Kind::Shade,
+        11 => Kind::Shaded,
         _ => return None,
     })
 }

@@ -196,6 +196,24 @@ impl Detector {
                     && sentences_apart(&ends, w.start.min(f.start), w.end.max(f.end)) <= 1
             })
         };
+        // "Sofá cor whisky", "wine-red dress": a colour, not a drink. Only
+        // the word right next to the shade word (one space or none).
+        let shades: Vec<Found<'_>> = found
+            .iter()
+            .filter(|f| matches!(f.entry.kind, Kind::Shade | Kind::Shaded) && !allowed(f))
+            .copied()
+            .collect();
+        let shaded = |f: &Found<'_>| {
+            around(&shades, f.start.saturating_sub(longest + 1), f.end + 1)
+                .iter()
+                .any(|s| {
+                    (s.entry.target == Target::All || s.entry.target == f.entry.target)
+                        && match s.entry.kind {
+                            Kind::Shade => s.end <= f.start && f.start <= s.end + 1,
+                            _ => f.end <= s.start && s.start <= f.end + 1,
+                        }
+                })
+        };
         // (match, evidence) pairs that fire.
         let mut fired: Vec<(Found<'_>, [Option<Found<'_>>; 2])> = Vec::new();
         for f in found {
@@ -205,7 +223,7 @@ impl Detector {
             {
                 continue;
             }
-            if (is_commerce(f.entry.target) && negated(f)) || warned(f) {
+            if (is_commerce(f.entry.target) && (negated(f) || shaded(f))) || warned(f) {
                 continue;
             }
             if f.entry.kind == Kind::Term {
@@ -482,6 +500,16 @@ mod tests {
         );
         assert_eq!(sentences_apart(&[11, 16, 22], 0, 12), 1);
         assert_eq!(sentences_apart(&[11, 16, 22], 12, 30), 2);
+    }
+
+    #[test]
+    fn a_shade_word_makes_its_neighbour_a_colour() {
+        assert_eq!(cats("sofá cor whisky"), vec![]);
+        assert_eq!(cats("tobacco-scented candle"), vec![]);
+        // Only the word right next to it: not two words on, not the other side.
+        assert_eq!(cats("cor preta e whisky escocês"), vec![Category::Alcohol]);
+        assert_eq!(cats("whisky cor âmbar"), vec![Category::Alcohol]);
+        assert_eq!(cats("colored whisky"), vec![Category::Alcohol]);
     }
 
     #[test]
