@@ -29,23 +29,28 @@ pub(crate) fn has_non_ascii(x: u64) -> bool {
     x & HIGH != 0
 }
 
+/// The high bit of each byte of `x` in `lo..=hi` (both ASCII, `hi < 0x7F`).
+#[inline]
+const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    // With the high bits cleared no byte carries into the next (0x7F + 0x7F
+    // < 0x100): b + (0x80 - lo) reaches 0x80 from `lo` on, b + (0x7F - hi)
+    // from `hi + 1` on. Non-ASCII bytes are masked out by `!x`.
+    let y = x & !HIGH;
+    let from_lo = y.wrapping_add(ONES * (0x80 - lo as u64));
+    let past_hi = y.wrapping_add(ONES * (0x7F - hi as u64));
+    from_lo & !past_hi & !x & HIGH
+}
+
 /// Whether any byte of `x` is an ASCII capital (`A`..=`Z`).
 #[inline]
 pub(crate) fn has_ascii_upper(x: u64) -> bool {
-    // With the high bits cleared no byte carries into the next: 0x7F + 0x3F
-    // < 0x100. Then b + 0x3F reaches 0x80 from 'A' on, b + 0x25 from '['.
-    let y = x & !HIGH;
-    let from_a = y.wrapping_add(ONES * 0x3F);
-    let past_z = y.wrapping_add(ONES * 0x25);
-    from_a & !past_z & !x & HIGH != 0
+    in_range(x, b'A', b'Z') != 0
 }
 
 /// Whether any byte of `x` is an ASCII digit.
 #[inline]
 pub(crate) fn has_ascii_digit(x: u64) -> bool {
-    // As in `has_ascii_upper`: b + 0x50 reaches 0x80 from '0', b + 0x46 from ':'.
-    let y = x & !HIGH;
-    y.wrapping_add(ONES * 0x50) & !y.wrapping_add(ONES * 0x46) & !x & HIGH != 0
+    in_range(x, b'0', b'9') != 0
 }
 
 /// Whether three bytes in a row of `x` are equal.
@@ -70,10 +75,8 @@ pub(crate) fn all_printable(x: u64) -> bool {
 /// `x` with its ASCII capitals lowercased (`x` all ASCII).
 #[inline]
 pub(crate) fn to_lowercase(x: u64) -> u64 {
-    let y = x & !HIGH;
-    let upper = y.wrapping_add(ONES * 0x3F) & !y.wrapping_add(ONES * 0x25) & !x & HIGH;
     // The capitals' high bits, moved to 0x20: the case bit.
-    x | (upper >> 2)
+    x | (in_range(x, b'A', b'Z') >> 2)
 }
 
 #[cfg(test)]
