@@ -30,9 +30,6 @@ build_wasm() (
   echo '{"type":"module"}' > "$npm.tmp/web/package.json"
   echo '{"type":"module"}' > "$npm.tmp/bundler/package.json"
   echo '{"type":"commonjs"}' > "$npm.tmp/node/package.json"
-  # The CommonJS glue require()s the wasm-bindgen snippets (crates/conforma-wasm/js), which are
-  # ES modules: Node loads them through require(esm), hence engines.node in the package.
-  echo '{"type":"module"}' > "$npm.tmp/node/snippets/package.json"
   node scripts/npm-package.mjs "$npm.tmp"
   rm -rf "$npm" && mv "$npm.tmp" "$npm"
   local raw gz

@@ -4,7 +4,7 @@
 //   import … from "conforma/web"      -> browsers without a bundler (call the default init first)
 //   import … from "conforma/node"     -> explicit Node.js build
 //   import … from "conforma/bundler"  -> explicit bundler build
-import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const out = process.argv[2];
@@ -24,8 +24,6 @@ const pkg = {
   license: field(workspace, "license"),
   repository: field(workspace, "repository"),
   keywords: ["whatsapp", "compliance", "lgpd", "wasm", "moderation"],
-  // require(esm), used by the CommonJS build to load its snippets, is on by default from these.
-  engines: { node: "^20.19.0 || >=22.12.0" },
   main: "./node/conforma.js",
   types: "./node/conforma.d.ts",
   exports: {
@@ -41,3 +39,19 @@ const pkg = {
 };
 writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
 copyFileSync("crates/conforma-wasm/README.md", join(out, "README.md"));
+
+// The CommonJS glue require()s the wasm-bindgen snippets (crates/conforma-wasm/js), which are
+// written as ES modules. Rewritten as CommonJS here, they load in every Node version without
+// require(esm), and without starting Node's ESM loader (~2 ms) on the first require. The
+// snippets are ours and plain: only `export function name(` lines need changing.
+for (const file of readdirSync(join(out, "node", "snippets"), { recursive: true })) {
+  if (!String(file).endsWith(".js")) continue;
+  const path = join(out, "node", "snippets", String(file));
+  const names = [];
+  const body = readFileSync(path, "utf8").replace(/^export function (\w+)\(/gm, (_, name) => {
+    names.push(name);
+    return `function ${name}(`;
+  });
+  if (/^\s*(export|import)\b/m.test(body)) throw new Error(`${path}: only \`export function\` can be rewritten to CommonJS`);
+  writeFileSync(path, `${body}\nmodule.exports = { ${names.join(", ")} };\n`);
+}
