@@ -23,6 +23,18 @@ pub(crate) fn has_byte(x: u64, b: u8) -> bool {
     v.wrapping_sub(ONES) & !v & HIGH != 0
 }
 
+/// The high bit of each zero byte of `v`, exactly (no borrow between bytes).
+#[inline]
+pub(crate) fn zero_bytes(v: u64) -> u64 {
+    !((v & !HIGH).wrapping_add(!HIGH) | v | !HIGH)
+}
+
+/// The high bit of each byte of `x` equal to `b`.
+#[inline]
+pub(crate) fn bytes_equal(x: u64, b: u8) -> u64 {
+    zero_bytes(x ^ (ONES * u64::from(b)))
+}
+
 /// Whether any byte of `x` is non-ASCII.
 #[inline]
 pub(crate) fn has_non_ascii(x: u64) -> bool {
@@ -64,6 +76,17 @@ pub(crate) fn has_triple(x: u64) -> bool {
     both.wrapping_sub(ONES) & !both & HIGH != 0
 }
 
+/// Whether the non-ASCII bytes of `x` are all lowercase Latin-1 letters
+/// ("à".."ÿ": 0xC3 then 0xA0..=0xBF), each pair whole inside `x`, except a
+/// first byte that continues a 0xC3 just before `x` (`after_c3`).
+#[inline]
+pub(crate) fn only_lowercase_latin1(x: u64, after_c3: bool) -> bool {
+    let leads = bytes_equal(x, 0xC3);
+    let tails = zero_bytes((x & (ONES * 0xE0)) ^ (ONES * 0xA0));
+    let first = if after_c3 { 0x80 } else { 0 };
+    x & HIGH & !(leads | tails) == 0 && leads & (0x80 << 56) == 0 && leads << 8 == tails & !first
+}
+
 /// Whether every byte of `x` is printable ASCII (`' '..='~'`).
 #[inline]
 pub(crate) fn all_printable(x: u64) -> bool {
@@ -92,8 +115,9 @@ mod tests {
             let bytes: [u8; 8] = if x & 1 == 0 {
                 x.to_le_bytes()
             } else {
-                x.to_le_bytes()
-                    .map(|b| b"aaaeez !?AZ[@`{\xC2\xC3\x7F\x1F~09/:"[usize::from(b % 23)])
+                x.to_le_bytes().map(|b| {
+                    b"aaaeez !?AZ[@`{\xC2\xC3\x7F\x1F~09/:\xC3\xA3\xBF\x83\x9F"[usize::from(b % 28)]
+                })
             };
             let w = u64::from_le_bytes(bytes);
             assert_eq!(
@@ -127,7 +151,30 @@ mod tests {
                 bytes.windows(3).any(|t| t[0] == t[1] && t[1] == t[2]),
                 "{bytes:?}"
             );
+            let lower_latin1 = |after_c3: bool| {
+                bytes.iter().enumerate().all(|(k, &b)| {
+                    let before = if k == 0 {
+                        after_c3.then_some(0xC3)
+                    } else {
+                        bytes.get(k - 1).copied()
+                    };
+                    match b {
+                        0..=0x7F => true,
+                        0xC3 => bytes.get(k + 1).is_some_and(|n| (0xA0..=0xBF).contains(n)),
+                        0xA0..=0xBF => before == Some(0xC3),
+                        _ => false,
+                    }
+                })
+            };
+            for after_c3 in [false, true] {
+                assert_eq!(
+                    only_lowercase_latin1(w, after_c3),
+                    lower_latin1(after_c3),
+                    "{bytes:?} {after_c3}"
+                );
+            }
             for b in [b'!', b'?', 0xC2, 0] {
+                assert_eq!(bytes_equal(w, b) != 0, bytes.contains(&b));
                 assert_eq!(has_byte(w, b), bytes.contains(&b), "{b} in {bytes:?}");
             }
         }

@@ -75,8 +75,11 @@ fn may_shout(b: &[u8]) -> bool {
     let (mut run, mut total) = (0usize, 0usize);
     let mut prev = 0;
     for chunk in b.chunks(8) {
-        // Eight bytes with no capital and nothing non-ASCII end any run.
-        if swar::word(chunk).is_some_and(|x| !swar::has_non_ascii(x) && !swar::has_ascii_upper(x)) {
+        // Eight bytes with no capital, and nothing non-ASCII but lowercase
+        // "à".."ÿ", end any run (accented pt and es prose).
+        if swar::word(chunk).is_some_and(|x| {
+            !swar::has_ascii_upper(x) && swar::only_lowercase_latin1(x, prev == 0xC3)
+        }) {
             run = 0;
             prev = 0;
             continue;
