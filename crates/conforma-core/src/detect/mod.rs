@@ -153,13 +153,21 @@ impl Detector {
                         && (a.start, a.end) != (f.start, f.end)
                 })
         };
-        // An allow phrase covers a negation too: "não vendemos para menores"
-        // is a legal notice next to an offer, not a refusal to sell.
-        let negations: Vec<Found<'_>> = found
-            .iter()
-            .filter(|f| f.entry.kind == Kind::Neg && f.entry.target == Target::All && !allowed(f))
-            .copied()
-            .collect();
+        // What cancels a match, sorted out in one pass. An allow phrase covers
+        // these too: "não vendemos para menores" is a legal notice next to an
+        // offer, not a refusal to sell; "não é golpe" is no warning.
+        let (mut negations, mut warnings, mut shades) = (Vec::new(), Vec::new(), Vec::new());
+        for f in found {
+            let list = match f.entry.kind {
+                Kind::Neg if f.entry.target == Target::All => &mut negations,
+                Kind::Warning => &mut warnings,
+                Kind::Shade | Kind::Shaded => &mut shades,
+                _ => continue,
+            };
+            if !allowed(f) {
+                list.push(*f);
+            }
+        }
         // "Cerveja a gente não vende": a negated offer is no offer.
         let negated = |f: &Found<'_>| {
             around(
@@ -172,11 +180,6 @@ impl Detector {
         };
         // "Golpistas oferecem lucro garantido": a warning names the offer it
         // warns against. Sentence ends are only looked for when there is one.
-        let warnings: Vec<Found<'_>> = found
-            .iter()
-            .filter(|f| f.entry.kind == Kind::Warning && !allowed(f))
-            .copied()
-            .collect();
         let ends = if warnings.is_empty() {
             Vec::new()
         } else {
@@ -198,11 +201,6 @@ impl Detector {
         };
         // "Sofá cor whisky", "wine-red dress": a colour, not a drink. Only
         // the word right next to the shade word (one space or none).
-        let shades: Vec<Found<'_>> = found
-            .iter()
-            .filter(|f| matches!(f.entry.kind, Kind::Shade | Kind::Shaded) && !allowed(f))
-            .copied()
-            .collect();
         let shaded = |f: &Found<'_>| {
             around(&shades, f.start.saturating_sub(longest + 1), f.end + 1)
                 .iter()
