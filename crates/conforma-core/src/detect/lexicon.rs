@@ -41,7 +41,11 @@
 //! completes only the `weak`/`faint` entries of that group (group names are
 //! local to a file). A grouped `weak` is still completed by ungrouped
 //! context. So "dívida" (`group=exposure`) completes "expor" but not
-//! "ligar": "vamos ligar sobre a dívida" is a reminder, not a threat.
+//! "ligar": "vamos ligar sobre a dívida" is a reminder, not a threat. A
+//! grouped `faint` is one half of a construction: only its own group
+//! completes it, and it completes only its own group ("se não pagar" needs
+//! leverage such as "seus vizinhos" in `demand`; it does not complete "vamos
+//! ligar", nor does "sua família" complete it).
 
 use super::lexfile;
 use super::trie::{Patterns, Trie};

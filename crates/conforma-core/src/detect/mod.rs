@@ -240,8 +240,15 @@ impl Detector {
             let mut cue = None;
             let mut faint_pair = None;
             let mut cancelled = false;
+            // A grouped faint entry is one half of a construction: only its
+            // own group completes it, and it completes only its own group
+            // ("se não pagar" needs leverage; "vamos ligar" is not that).
+            let strict = f.entry.kind == Kind::Faint && f.entry.group != 0;
             for g in window.iter().filter(|g| near(g) && !allowed(g)) {
                 let same = g.entry.target == f.entry.target;
+                let own = same
+                    && (g.entry.group == f.entry.group
+                        || !(strict || g.entry.kind == Kind::Faint && g.entry.group != 0));
                 match g.entry.kind {
                     // Unless the negation is part of this category's own context
                     // ("examen" is autoescuela talk, "sin hacer el examen" is not).
@@ -260,6 +267,7 @@ impl Detector {
                     }
                     Kind::Ctx
                         if same
+                            && (!strict || g.entry.group == f.entry.group)
                             && (g.entry.group == 0 || g.entry.group == f.entry.group)
                             // May share words ("contact your" + "your employer"),
                             // but neither may contain the other.
@@ -269,7 +277,7 @@ impl Detector {
                         evidence = evidence.or(Some(*g));
                     }
                     Kind::Weak | Kind::Term | Kind::Faint
-                        if same
+                        if own
                             && (g.end <= f.start || g.start >= f.end)
                             && t.get(g.start..g.end) != word =>
                     {
@@ -521,6 +529,23 @@ mod tests {
             cats("vamos expor para os seus vizinhos"),
             vec![Category::Threat]
         );
+    }
+
+    #[test]
+    fn a_grouped_faint_entry_needs_its_own_group() {
+        // "Se não pagar" (threat.txt's `demand` group) is collection until
+        // leverage comes with it: a third party, a visit, a veiled "something".
+        assert_eq!(cats("se não pagar até sexta, cobramos multa"), vec![]);
+        assert_eq!(
+            cats("se não pagar até sexta, vou aí na sua rua"),
+            vec![Category::Threat]
+        );
+        assert_eq!(
+            cats("se não pagar até sexta, a tua família vai saber"),
+            vec![Category::Threat]
+        );
+        // A threat verb of another group is no leverage for it.
+        assert_eq!(cats("se não pagar até sexta, vamos ligar de novo"), vec![]);
     }
 
     #[test]
