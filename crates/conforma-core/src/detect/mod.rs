@@ -176,7 +176,7 @@ impl Detector {
                 f.end + NEGATION_WINDOW,
             )
             .iter()
-            .any(|g| g.end + NEGATION_WINDOW >= f.start)
+            .any(|g| g.end + NEGATION_WINDOW >= f.start && in_scope(t, g, f))
         };
         // "Golpistas oferecem lucro garantido": a warning names the offer it
         // warns against. Sentence ends are only looked for when there is one.
@@ -244,7 +244,20 @@ impl Detector {
             // own group completes it, and it completes only its own group
             // ("se não pagar" needs leverage; "vamos ligar" is not that).
             let strict = f.entry.kind == Kind::Faint && f.entry.group != 0;
-            for g in window.iter().filter(|g| near(g) && !allowed(g)) {
+            // A negated word is no evidence either: in "não fazemos câmbio.
+            // Para comprar euros, procure...", "câmbio" backs nothing.
+            let evidence_of = |g: &Found<'_>| {
+                !(matches!(
+                    g.entry.kind,
+                    Kind::Ctx | Kind::Weak | Kind::Term | Kind::Faint
+                ) && is_commerce(g.entry.target)
+                    && !negations.is_empty()
+                    && negated(g))
+            };
+            for g in window
+                .iter()
+                .filter(|g| near(g) && !allowed(g) && evidence_of(g))
+            {
                 let same = g.entry.target == f.entry.target;
                 let own = same
                     && (g.entry.group == f.entry.group
@@ -393,6 +406,59 @@ fn around<'a, 'm>(sorted: &'a [Found<'m>], lo: usize, hi: usize) -> &'a [Found<'
 /// How far (normalized bytes) a negation ("não vendemos") reaches.
 const NEGATION_WINDOW: usize = 30;
 
+/// Whether negation `neg` ("não vendemos") governs match `f`: its object
+/// comes after it in the same clause, up to a contrast ("não fazemos
+/// entrega, mas vendemos cerveja"), or right before it as a topic with no
+/// punctuation between ("cerveja a gente não vende"), or a relative clause
+/// ("o vinho, que não acompanha o kit"). "Cerveja R$ 7, não aceitamos
+/// cartão" is an offer.
+fn in_scope(t: &str, neg: &Found<'_>, f: &Found<'_>) -> bool {
+    if neg.start < f.end && f.start < neg.end {
+        return true;
+    }
+    let bytes = t.as_bytes();
+    // Punctuation that closes a clause ("." not inside "1.500" or "w.h").
+    let closes = |i: usize, b: u8, commas: bool| match b {
+        b'!' | b'?' | b'\n' => true,
+        b'.' => !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        // Backwards only: "smoke-free venue; cigars must be used outside".
+        b';' => commas,
+        b',' => commas && !starts_relative(t.get(i + 1..).unwrap_or("")),
+        _ => false,
+    };
+    if neg.end <= f.start {
+        let gap = t.get(neg.end..f.start).unwrap_or("");
+        !gap.bytes()
+            .enumerate()
+            .any(|(i, b)| closes(neg.end + i, b, false))
+            && !gap
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| CONTRASTS.contains(&w))
+    } else {
+        !t.get(f.end..neg.start)
+            .unwrap_or("")
+            .bytes()
+            .enumerate()
+            .any(|(i, b)| closes(f.end + i, b, true))
+    }
+}
+
+/// Words that end a negation's reach: what follows is what is on offer.
+const CONTRASTS: &[&str] = &[
+    "mas", "porem", "pero", "sino", "but", "only", "so", "solo", "apenas", "somente", "exceto",
+    "excepto", "except", "salvo",
+];
+
+/// Whether text after a comma opens a relative clause ("o vinho, que não
+/// acompanha o kit"), which keeps a topic in the negation's reach.
+fn starts_relative(rest: &str) -> bool {
+    let word = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next();
+    matches!(word, Some("que" | "which" | "that"))
+}
+
 /// How far (normalized bytes) a warning ("golpistas") reaches, at most.
 const WARNING_REACH: usize = 160;
 
@@ -529,6 +595,43 @@ mod tests {
             cats("vamos expor para os seus vizinhos"),
             vec![Category::Threat]
         );
+    }
+
+    #[test]
+    fn a_negation_reaches_only_its_own_clause() {
+        assert_eq!(cats("a loja não vende cerveja nem vinho"), vec![]);
+        assert_eq!(cats("cerveja a gente não vende"), vec![]);
+        assert_eq!(cats("o vinho, que não acompanha o kit"), vec![]);
+        // A contrast, a sentence end or (before it) a comma closes its reach.
+        assert_eq!(
+            cats("não fazemos entrega, mas vendemos cerveja"),
+            vec![Category::Alcohol]
+        );
+        assert_eq!(
+            cats("não vendemos fiado. cerveja R$ 7"),
+            vec![Category::Alcohol]
+        );
+        assert_eq!(
+            cats("cerveja R$ 7, não aceitamos cartão"),
+            vec![Category::Alcohol]
+        );
+        assert!(!in_scope_text("não vendemos fiado, mas sim cerveja"));
+    }
+
+    /// Whether the first negation of `text` reaches its first commerce word.
+    fn in_scope_text(text: &str) -> bool {
+        let norm = Normalized::new(text);
+        let t = norm.text();
+        let mut found = Vec::new();
+        if let Some(m) = BUILTIN.matcher.as_ref() {
+            m.find(t, &mut found);
+        }
+        let neg = found.iter().find(|f| f.entry.kind == Kind::Neg);
+        let hit = found.iter().find(|f| is_commerce(f.entry.target));
+        match (neg, hit) {
+            (Some(n), Some(h)) => in_scope(t, n, h),
+            _ => false,
+        }
     }
 
     #[test]
