@@ -257,6 +257,19 @@ pub(crate) fn encode_entries(
     entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let records: Vec<Record<'_>> = entries
         .iter()
+        // The same entry twice ("casa de câmbio" and "casa de cambio" once
+        // normalized) would only match twice: keep the first.
+        .enumerate()
+        .filter(|&(i, e)| {
+            !entries
+                .get(..i)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take_while(|d| d.0 == e.0)
+                .any(|d| d == e)
+        })
+        .map(|(_, e)| e)
         .map(|(p, target, flags, group)| Record {
             target: *target,
             flags: *flags,

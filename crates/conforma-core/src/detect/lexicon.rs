@@ -543,8 +543,10 @@ mod tests {
         assert_eq!(conf.len(), lexfile::FILES.len());
         let lines: usize = texts.iter().map(|(_, t)| lexfile::parse(t).1.len()).sum();
         assert!(lines > 1000);
-        assert_eq!(b.entries.len(), lines);
-        assert_eq!(b.patterns.len(), lines);
+        // An entry that another line already made (the same pattern once
+        // normalized, kind, category and group) is compiled once.
+        assert!(b.entries.len() <= lines && b.entries.len() > lines * 9 / 10);
+        assert_eq!(b.patterns.len(), b.entries.len());
     }
 
     #[test]

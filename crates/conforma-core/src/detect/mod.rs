@@ -417,46 +417,45 @@ fn in_scope(t: &str, neg: &Found<'_>, f: &Found<'_>) -> bool {
         return true;
     }
     let bytes = t.as_bytes();
-    // Punctuation that closes a clause ("." not inside "1.500" or "w.h").
-    let closes = |i: usize, b: u8, commas: bool| match b {
-        b'!' | b'?' | b'\n' => true,
-        b'.' => !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
-        // Backwards only: "smoke-free venue; cigars must be used outside".
-        b';' => commas,
-        b',' => commas && !starts_relative(t.get(i + 1..).unwrap_or("")),
-        _ => false,
-    };
-    if neg.end <= f.start {
-        let gap = t.get(neg.end..f.start).unwrap_or("");
-        !gap.bytes()
-            .enumerate()
-            .any(|(i, b)| closes(neg.end + i, b, false))
-            && !gap
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| CONTRASTS.contains(&w))
+    let forward = neg.end <= f.start;
+    let (from, to) = if forward {
+        (neg.end, f.start)
     } else {
-        !t.get(f.end..neg.start)
-            .unwrap_or("")
-            .bytes()
-            .enumerate()
-            .any(|(i, b)| closes(f.end + i, b, true))
-    }
+        (f.end, neg.start)
+    };
+    let gap = bytes.get(from..to).unwrap_or(&[]);
+    // Punctuation that closes a clause ("." not inside "1.500" or "w.h").
+    let closes = gap.iter().enumerate().any(|(i, &b)| match b {
+        b'!' | b'?' | b'\n' => true,
+        b'.' => !bytes
+            .get(from + i + 1)
+            .is_some_and(u8::is_ascii_alphanumeric),
+        // Backwards only: "smoke-free venue; cigars must be used outside".
+        b';' => !forward,
+        b',' => !forward && !starts_relative(bytes.get(from + i + 1..).unwrap_or(&[])),
+        _ => false,
+    });
+    // After the negation, a contrast word hands the rest to the offer.
+    let contrast = || {
+        gap.split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| CONTRASTS.contains(&w))
+    };
+    !(closes || (forward && contrast()))
 }
 
 /// Words that end a negation's reach: what follows is what is on offer.
-const CONTRASTS: &[&str] = &[
-    "mas", "porem", "pero", "sino", "but", "only", "so", "solo", "apenas", "somente", "exceto",
-    "excepto", "except", "salvo",
+const CONTRASTS: &[&[u8]] = &[
+    b"mas", b"porem", b"pero", b"sino", b"but", b"only", b"so", b"solo", b"apenas", b"somente",
+    b"exceto", b"excepto", b"except", b"salvo",
 ];
 
 /// Whether text after a comma opens a relative clause ("o vinho, que não
 /// acompanha o kit"), which keeps a topic in the negation's reach.
-fn starts_relative(rest: &str) -> bool {
+fn starts_relative(rest: &[u8]) -> bool {
     let word = rest
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next();
-    matches!(word, Some("que" | "which" | "that"))
+        .split(|b| !b.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty());
+    matches!(word, Some(b"que" | b"which" | b"that"))
 }
 
 /// How far (normalized bytes) a warning ("golpistas") reaches, at most.
