@@ -23,8 +23,11 @@
 //!   and other `weak`/`term` entries ("pó" needs "gramas", not just "R$");
 //! - `ctx`: context that completes a `weak` entry; never fires alone;
 //! - `neg`: context that cancels a `weak` entry nearby ("ração" near "cães");
-//!   in `allow.txt`, a negated offer ("não vendemos") that cancels any
-//!   commerce match within a few words after or before it;
+//!   in `allow.txt`, a negated offer ("não vend*", "does not carry") that
+//!   cancels the commerce matches it governs within a few words: after it up
+//!   to a sentence end or a contrast ("mas", "pero", "but"), or before it
+//!   with no punctuation between ("cerveja a gente não vende"). A negated
+//!   match is no evidence for other matches either;
 //! - `warning`: a phrase that frames its surroundings as a warning to the
 //!   customer ("golpistas", "beware of"): it cancels the commerce matches (of
 //!   its category, or of every commerce category in `allow.txt`) in its own
