@@ -200,15 +200,16 @@ impl Detector {
             })
         };
         // "Sofá cor whisky", "wine-red dress": a colour, not a drink. Only
-        // the word right next to the shade word (one space or none).
+        // the word right next to the shade word (a space, a hyphen, a quote
+        // mark or none between: "whisky-colored", "colônia 'Tabaco'").
         let shaded = |f: &Found<'_>| {
-            around(&shades, f.start.saturating_sub(longest + 1), f.end + 1)
+            around(&shades, f.start.saturating_sub(longest + 4), f.end + 4)
                 .iter()
                 .any(|s| {
                     (s.entry.target == Target::All || s.entry.target == f.entry.target)
                         && match s.entry.kind {
-                            Kind::Shade => s.end <= f.start && f.start <= s.end + 1,
-                            _ => f.end <= s.start && s.start <= f.end + 1,
+                            Kind::Shade => adjacent(t, s.end, f.start),
+                            _ => adjacent(t, f.end, s.start),
                         }
                 })
         };
@@ -488,6 +489,21 @@ fn sentences_apart(ends: &[usize], start: usize, end: usize) -> usize {
     ends.partition_point(|&e| e < end) - ends.partition_point(|&e| e < start)
 }
 
+/// Whether only one space or hyphen and quote marks (at most 4 bytes) lie
+/// between bytes `a` and `b` of `t`.
+fn adjacent(t: &str, a: usize, b: usize) -> bool {
+    a <= b
+        && b - a <= 4
+        && t.get(a..b).is_some_and(|gap| {
+            gap.chars().all(|c| {
+                matches!(
+                    c,
+                    ' ' | '-' | '\'' | '"' | '‘' | '’' | '“' | '”' | '«' | '»'
+                )
+            }) && gap.matches([' ', '-']).count() <= 1
+        })
+}
+
 fn is_commerce(t: Target) -> bool {
     matches!(t, Target::Cat(c) if c.group() == crate::model::CategoryGroup::Commerce)
 }
@@ -581,6 +597,11 @@ mod tests {
         assert_eq!(cats("cor preta e whisky escocês"), vec![Category::Alcohol]);
         assert_eq!(cats("whisky cor âmbar"), vec![Category::Alcohol]);
         assert_eq!(cats("colored whisky"), vec![Category::Alcohol]);
+        // A hyphen or quote marks between still join them; a comma does not.
+        assert_eq!(cats("whisky-colored boots"), vec![]);
+        assert_eq!(cats("colônia 'Tabaco' 50ml"), vec![]);
+        assert_eq!(cats("perfume “Tabaco” 50ml"), vec![]);
+        assert_eq!(cats("perfume, tabaco e seda"), vec![Category::Tobacco]);
     }
 
     #[test]
