@@ -397,7 +397,8 @@ pub(crate) fn for_each_entry(
     for ((&tk, &b), &shared) in kinds.iter().zip(bits).zip(shared) {
         let end = text.iter().position(|&b| b == b'\n')?;
         let (suffix, tail) = text.split_at_checked(end)?;
-        let flags = tk % per | if b & 1 != 0 { PREFIX } else { 0 } | (b >> 1 & 3) << SEVERITY_SHIFT;
+        let prefix = if b & 1 != 0 { PREFIX } else { 0 };
+        let flags = (tk % per) | prefix | ((b >> 1) & 3) << SEVERITY_SHIFT;
         entry(tk / per, flags, b >> 3, usize::from(shared), suffix);
         text = tail.get(1..)?;
     }
