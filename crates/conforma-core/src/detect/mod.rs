@@ -202,7 +202,7 @@ impl Detector {
         // "Sofá cor whisky", "wine-red dress": a colour, not a drink. Only
         // the word right next to the shade word (a space, a hyphen, a quote
         // mark or none between: "whisky-colored", "colônia 'Tabaco'").
-        let shaded = |f: &Found<'_>| {
+        let next_to_shade = |f: &Found<'_>| {
             around(&shades, f.start.saturating_sub(longest + 4), f.end + 4)
                 .iter()
                 .any(|s| {
@@ -212,6 +212,22 @@ impl Detector {
                             _ => adjacent(t, f.end, s.start),
                         }
                 })
+        };
+        // What a shaded match contains is shaded too: "wine" in "braised in
+        // red wine" is no drink offer either.
+        let shaded_spans: Vec<(usize, usize)> = if shades.is_empty() {
+            Vec::new()
+        } else {
+            found
+                .iter()
+                .filter(|f| is_commerce(f.entry.target) && next_to_shade(f))
+                .map(|f| (f.start, f.end))
+                .collect()
+        };
+        let shaded = |f: &Found<'_>| {
+            shaded_spans
+                .iter()
+                .any(|&(a, b)| a <= f.start && f.end <= b)
         };
         // (match, evidence) pairs that fire.
         let mut fired: Vec<(Found<'_>, [Option<Found<'_>>; 2])> = Vec::new();
@@ -602,6 +618,9 @@ mod tests {
         assert_eq!(cats("colônia 'Tabaco' 50ml"), vec![]);
         assert_eq!(cats("perfume “Tabaco” 50ml"), vec![]);
         assert_eq!(cats("perfume, tabaco e seda"), vec![Category::Tobacco]);
+        // What the shaded match contains ("wine" in "red wine") is shaded too.
+        assert_eq!(cats("beef braised in red wine, $24"), vec![]);
+        assert_eq!(cats("red wine, $24"), vec![Category::Alcohol]);
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub(crate) fn canonical(c: char) -> char {
         '🚬' => '🚬',
         '🔫' | '💣' | '🧨' => '🔫',
         '💊' | '💉' => '💊',
-        '🎰' | '🎲' | '🃏' => '🎰',
+        // Not 🎲 or 🃏: dice and cards are board and card games as often as bets.
+        '🎰' => '🎰',
         '🍁' | '🌿' | '🥦' => '🌿',
         '❄' | '⛄' => '❄',
         '🍄' => '🍄',
@@ -42,6 +43,7 @@ mod tests {
         assert_eq!(canonical('💉'), '💊');
         assert_eq!(canonical('a'), 'a');
         assert_eq!(canonical('👍'), '👍');
+        assert_eq!(canonical('🎲'), '🎲');
         assert!(is_modifier('\u{1F3FD}') && !is_modifier('🍺'));
     }
 }
