@@ -263,6 +263,12 @@ pub(crate) struct Found<'m> {
     pub entry: &'m Entry,
 }
 
+/// Words that join entries in a spelled-out run (see [`Matcher::find_inside`]),
+/// longest first: "and" before "a".
+const CONNECTIVES: &[&[u8]] = &[
+    b"and", b"or", b"ou", b"de", b"a", b"e", b"i", b"o", b"u", b"y",
+];
+
 /// The kind of char a byte starts, for [`Matcher::find`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind8 {
@@ -370,7 +376,7 @@ impl Matcher {
         // `i` is always on a boundary: where a word, a number or a symbol begins.
         while let Some(&b) = bytes.get(i) {
             if self.trie.starts_with(b) {
-                self.walk(text, i, out);
+                self.walk(text, i, None, out);
             }
             // On to the next boundary: past the rest of this word or number
             // (no match starts inside one), or past this one symbol.
@@ -413,13 +419,71 @@ impl Matcher {
         }
     }
 
-    /// The matches that start at `start` (a word boundary).
-    fn walk<'m>(&'m self, text: &str, start: usize, out: &mut Vec<Found<'m>>) {
+    /// The words hidden in spelled-out runs (`runs`, from
+    /// `Normalized::spelled_runs`): "perico" and "mota" in
+    /// "pericoymota". Every letter of such a run may start or end a word, so
+    /// any entry could match by chance ("arma" in "farmacia", "meth" in
+    /// "something"). The run counts only when it reads, left to right, as
+    /// entries (read on after the longest at each step) with connectives before or
+    /// between them ("perico·y·mota", "weed·and·carts"); "tarifa" does not
+    /// (no entry starts it), nor "bet·y·o·u" (connectives run together).
+    pub(crate) fn find_inside<'m>(
+        &'m self,
+        text: &str,
+        runs: &[(usize, usize)],
+        out: &mut Vec<Found<'m>>,
+    ) {
+        let bytes = text.as_bytes();
+        let mut read: Vec<Found<'m>> = Vec::new();
+        for &(a, z) in runs {
+            read.clear();
+            let (mut i, mut after_entry) = (a, false);
+            while i < z {
+                let step = read.len();
+                self.walk(text, i, Some(z), &mut read);
+                // Read on after the longest entry here (the trie reports
+                // them shortest first).
+                let longest = read.get(step..).and_then(|r| r.last()).map_or(0, |f| f.end);
+                if longest > 0 {
+                    (i, after_entry) = (longest, true);
+                    continue;
+                }
+                let rest = bytes.get(i..z).unwrap_or(&[]);
+                match CONNECTIVES.iter().find(|c| rest.starts_with(c)) {
+                    Some(c) if after_entry || i == a => (i, after_entry) = (i + c.len(), false),
+                    _ => break,
+                }
+            }
+            if i == z && after_entry {
+                // The whole run as one entry was found already.
+                out.extend(read.iter().filter(|f| (f.start, f.end) != (a, z)));
+            }
+        }
+    }
+
+    /// Shortest entry read inside a spelled-out run, in normalized bytes.
+    const MIN_INSIDE: usize = 4;
+
+    /// The matches that start at `start`: a word boundary, or with `inside`
+    /// (the end of a spelled-out run) any position in the run; then they
+    /// end anywhere up to the run's end, need `MIN_INSIDE` bytes, and a
+    /// prefix entry ends where its pattern does.
+    fn walk<'m>(
+        &'m self,
+        text: &str,
+        start: usize,
+        inside: Option<usize>,
+        out: &mut Vec<Found<'m>>,
+    ) {
         self.trie.walk(text.as_bytes(), start, |id, end| {
             let Some(entry) = self.entries.get(id as usize) else {
                 return;
             };
-            if entry.prefix {
+            if let Some(z) = inside {
+                if end <= z && end - start >= Self::MIN_INSIDE {
+                    out.push(Found { start, end, entry });
+                }
+            } else if entry.prefix {
                 // A prefix entry covers the whole word it starts ("cervejas").
                 let end = text
                     .get(end..)

@@ -115,6 +115,12 @@ impl Detector {
             .or(BUILTIN.matcher.as_ref());
         if let Some(m) = matcher {
             m.find(t, &mut found);
+            // Words hidden in a spelled-out run ("p e r i c o y m o t a").
+            let runs = norm.spelled_runs();
+            if !runs.is_empty() {
+                // Appended: `lexicon_hits` puts them in order.
+                m.find_inside(t, &runs, &mut found);
+            }
         }
         let mut hits = self.lexicon_hits(&norm, &mut found);
         if style {
@@ -506,17 +512,15 @@ fn sentences_apart(ends: &[usize], start: usize, end: usize) -> usize {
 }
 
 /// Whether only one space or hyphen and quote marks (at most 4 bytes) lie
-/// between bytes `a` and `b` of `t`.
+/// between bytes `a` and `b` of `t`. Non-ASCII bytes there can only be
+/// punctuation (curly quotes, guillemets): no word char is between.
 fn adjacent(t: &str, a: usize, b: usize) -> bool {
     a <= b
         && b - a <= 4
-        && t.get(a..b).is_some_and(|gap| {
-            gap.chars().all(|c| {
-                matches!(
-                    c,
-                    ' ' | '-' | '\'' | '"' | '‘' | '’' | '“' | '”' | '«' | '»'
-                )
-            }) && gap.matches([' ', '-']).count() <= 1
+        && t.as_bytes().get(a..b).is_some_and(|gap| {
+            gap.iter()
+                .all(|&c| matches!(c, b' ' | b'-' | b'\'' | b'"') || c >= 0x80)
+                && gap.iter().filter(|&&c| c == b' ' || c == b'-').count() <= 1
         })
 }
 
@@ -621,6 +625,25 @@ mod tests {
         // What the shaded match contains ("wine" in "red wine") is shaded too.
         assert_eq!(cats("beef braised in red wine, $24"), vec![]);
         assert_eq!(cats("red wine, $24"), vec![Category::Alcohol]);
+    }
+
+    #[test]
+    fn words_inside_a_spelled_out_run_need_a_reading_of_the_whole_run() {
+        // Joined, the run is one word: its words match when the whole run
+        // reads as entries and one-letter connectives.
+        assert_eq!(cats("tengo p e r i c o y m o t a"), vec![Category::Drugs]);
+        assert_eq!(cats("joga no O T I G R I N H O"), vec![Category::Gambling]);
+        assert_eq!(
+            cats("v e n d o u s d t y d o l a r e s"),
+            vec![Category::CurrencyExchange]
+        );
+        // No such reading: no chance substrings ("arma", "meth", "rifa").
+        assert_eq!(cats("f a r m a c i a de plantão"), vec![]);
+        assert_eq!(cats("s o m e t h i n g new"), vec![]);
+        assert_eq!(cats("t a r i f a zero"), vec![]);
+        // Connectives only between entries, entries of four bytes or more.
+        assert_eq!(cats("b e t y o u"), vec![]);
+        assert_eq!(cats("p o d e c o m p r a r"), vec![]);
     }
 
     #[test]

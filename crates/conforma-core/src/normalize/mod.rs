@@ -282,6 +282,8 @@ pub(crate) struct Normalized {
     text: String,
     /// For each byte of `text`, the original range of the char it came from.
     origin: Vec<Pos>,
+    /// Whether the separator step joined a spelled-out run ("b e b i d a").
+    spelled: bool,
 }
 
 impl Normalized {
@@ -308,7 +310,41 @@ impl Normalized {
         Normalized {
             text,
             origin: w.origin,
+            spelled,
         }
+    }
+
+    /// The words spelled out one letter at a time, as normalized byte
+    /// ranges: once joined, "p e r i c o y m o t a" is one word, and the
+    /// word boundaries inside it are lost (see `Matcher::find_inside`).
+    /// Empty unless the separator step joined a run.
+    pub(crate) fn spelled_runs(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        if !self.spelled {
+            return out;
+        }
+        let t = self.text.as_bytes();
+        let mut p = 0;
+        while p < t.len() {
+            let mut q = p;
+            let mut gaps = 0;
+            while t.get(q).is_some_and(u8::is_ascii_alphanumeric) {
+                // One original byte gone between two letters can only be a
+                // separator (repeats drop two or more, invisibles are wider).
+                if let (Some(x), Some(y)) = (self.origin.get(q.wrapping_sub(1)), self.origin.get(q))
+                {
+                    gaps += usize::from(q > p && y.start == x.end + 1);
+                }
+                q += 1;
+            }
+            // A spelled-out run has a separator between most letters; a
+            // word with one or two ("e-mail", "s.a") is no such run.
+            if gaps >= 3 {
+                out.push((p, q));
+            }
+            p = q + 1;
+        }
+        out
     }
 
     /// The normalized text.
