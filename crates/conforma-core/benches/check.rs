@@ -39,7 +39,13 @@ fn main() {
         "engine construction, built-in (cold)",
         t.elapsed()
     );
+    measure("built-in lexicon compile (parse + trie)", 30, || {
+        black_box(conforma_core::bench::compile_builtin());
+    });
     let config = custom_config();
+    measure("Engine::new with a 305-term custom pack", 100, || {
+        black_box(Engine::new(&config).unwrap());
+    });
     let custom = Engine::new(&config).unwrap();
 
     let k1 = Message::outbound(text_of(1_000));
@@ -100,14 +106,5 @@ fn main() {
     });
     measure("sensitive-data detectors only, 1,000 chars", 5_000, || {
         black_box(conforma_core::bench::pii(&k1.text));
-    });
-    // Last: compiling lexicons and engines over and over leaves the heap
-    // fragmented, which slowed every check measured after it by about half
-    // (9 µs became 14 µs per 1,000 chars, with the same findings).
-    measure("built-in lexicon compile (parse + trie)", 30, || {
-        black_box(conforma_core::bench::compile_builtin());
-    });
-    measure("Engine::new with a 305-term custom pack", 100, || {
-        black_box(Engine::new(&config).unwrap());
     });
 }
