@@ -424,9 +424,9 @@ impl Matcher {
     /// "pericoymota". Every letter of such a run may start or end a word, so
     /// any entry could match by chance ("arma" in "farmacia", "meth" in
     /// "something"). The run counts only when it reads, left to right, as
-    /// entries (read on after the longest at each step) with connectives before or
-    /// between them ("perico·y·mota", "weed·and·carts"); "tarifa" does not
-    /// (no entry starts it), nor "bet·y·o·u" (connectives run together).
+    /// entries (going on after the longest at each step) with connectives
+    /// before or between them ("perico·y·mota", "weed·and·carts"): not
+    /// "tarifa" (no entry starts it), nor "bet·y·o·u" (connectives in a row).
     pub(crate) fn find_inside<'m>(
         &'m self,
         text: &str,

@@ -630,7 +630,7 @@ mod tests {
     #[test]
     fn words_inside_a_spelled_out_run_need_a_reading_of_the_whole_run() {
         // Joined, the run is one word: its words match when the whole run
-        // reads as entries and one-letter connectives.
+        // reads as entries and connectives ("y", "and").
         assert_eq!(cats("tengo p e r i c o y m o t a"), vec![Category::Drugs]);
         assert_eq!(cats("joga no O T I G R I N H O"), vec![Category::Gambling]);
         assert_eq!(

@@ -329,8 +329,9 @@ impl Normalized {
             let mut q = p;
             let mut gaps = 0;
             while t.get(q).is_some_and(u8::is_ascii_alphanumeric) {
-                // One original byte gone between two letters can only be a
-                // separator (repeats drop two or more, invisibles are wider).
+                // One original byte gone between two letters is a separator
+                // or a control char: repeats drop two or more bytes, and
+                // zero-width chars are three.
                 if let (Some(x), Some(y)) = (self.origin.get(q.wrapping_sub(1)), self.origin.get(q))
                 {
                     gaps += usize::from(q > p && y.start == x.end + 1);
