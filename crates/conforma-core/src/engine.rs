@@ -209,9 +209,15 @@ impl Engine {
 
     /// Applies the configured policy and renders texts.
     fn finish(&self, hits: Vec<Hit>, locale: Locale) -> Vec<Finding> {
-        let mut out: Vec<Finding> = merge_evidence(hits)
+        let mut hits = hits;
+        let merged = merge_evidence(&mut hits);
+        let mut out: Vec<Finding> = hits
             .into_iter()
-            .filter_map(|h| {
+            .zip(merged)
+            .filter_map(|(h, merged)| {
+                if merged {
+                    return None;
+                }
                 let r = h.rule;
                 let topic = h
                     .custom
@@ -267,34 +273,41 @@ impl Engine {
 /// One finding per violation: a hit whose evidence includes another hit's
 /// main span (🍺 near "cerveja", both `commerce.alcohol`) is folded into that
 /// hit as extra evidence, so the agent sees one warning on "cerveja", not two.
-fn merge_evidence(mut hits: Vec<Hit>) -> Vec<Hit> {
+///
+/// Sorted by main span, an absorber is found by binary search rather than a
+/// scan of every hit: a pasted 1 MiB text can carry tens of thousands.
+/// Returns, per hit (in the new order), whether it was folded into another.
+fn merge_evidence(hits: &mut [Hit]) -> Vec<bool> {
     let same_rule = |a: &Hit, b: &Hit| std::ptr::eq(a.rule, b.rule) && a.custom == b.custom;
-    let mut i = 0;
-    while i < hits.len() {
-        let absorber = hits.iter().enumerate().position(|(j, other)| {
-            j != i
-                && same_rule(&hits[i], other)
-                && other.spans.first().is_some_and(|main| {
-                    hits[i].spans.first() != Some(main) && hits[i].spans.contains(main)
-                })
+    hits.sort_unstable_by_key(|h| h.spans.first().copied());
+    let mut dead = vec![false; hits.len()];
+    for i in 0..hits.len() {
+        let Some(hit) = hits.get(i) else { break };
+        // Spans are distinct, so the evidence is everything after the main one.
+        let absorber = hit.spans.iter().skip(1).find_map(|s| {
+            let from = hits.partition_point(|o| o.spans.first() < Some(s));
+            let rest = hits.get(from..)?;
+            rest.iter()
+                .take_while(|o| o.spans.first() == Some(s))
+                .position(|o| same_rule(hit, o))
+                .map(|p| from + p)
+                .filter(|&j| dead.get(j) == Some(&false))
         });
-        match absorber {
-            Some(j) => {
-                let absorbed = hits.swap_remove(i);
-                // swap_remove moved the last hit to `i`; the absorber may have been it.
-                let j = if j == hits.len() { i } else { j };
-                if let Some(target) = hits.get_mut(j) {
-                    for span in absorbed.spans {
-                        if !target.spans.contains(&span) {
-                            target.spans.push(span);
-                        }
-                    }
+        let Some(j) = absorber else { continue };
+        // Copied, not taken: the main spans keep `hits` sorted for the search.
+        let spans = hits.get(i).map(|h| h.spans.clone());
+        if let (Some(spans), Some(target)) = (spans, hits.get_mut(j)) {
+            for span in spans {
+                if !target.spans.contains(&span) {
+                    target.spans.push(span);
                 }
             }
-            None => i += 1,
+        }
+        if let Some(d) = dead.get_mut(i) {
+            *d = true;
         }
     }
-    hits
+    dead
 }
 
 impl Default for Engine {

@@ -230,10 +230,16 @@ impl Detector {
                 .map(|f| (f.start, f.end))
                 .collect()
         };
+        // In start order (as `found`) and no longer than `longest`: only the
+        // spans starting in `[f.start - longest, f.start]` can contain `f`.
         let shaded = |f: &Found<'_>| {
+            let from = shaded_spans.partition_point(|&(a, _)| a + longest < f.start);
             shaded_spans
+                .get(from..)
+                .unwrap_or(&[])
                 .iter()
-                .any(|&(a, b)| a <= f.start && f.end <= b)
+                .take_while(|&&(a, _)| a <= f.start)
+                .any(|&(_, b)| f.end <= b)
         };
         // (match, evidence) pairs that fire.
         let mut fired: Vec<(Found<'_>, [Option<Found<'_>>; 2])> = Vec::new();
@@ -363,38 +369,45 @@ impl Detector {
             kept.push((f, spans));
         }
         // A weak or faint match (🍺, "gelada") next to a term of the same category is
-        // evidence for that term, not a second warning: fold it in.
-        let mut i = 0;
-        while i < kept.len() {
-            let (f, _) = &kept[i];
-            let window = self.conf(f.entry.target).window;
-            let host = (f.entry.kind != Kind::Term)
-                .then(|| {
-                    kept.iter().position(|(g, _)| {
-                        g.entry.kind == Kind::Term
-                            && g.entry.target == f.entry.target
-                            && g.start <= f.end + window
-                            && f.start <= g.end + window
+        // evidence for that term, not a second warning: fold it in. `kept` is
+        // sorted by (category, start) and its matches of one category do not
+        // overlap, so ends ascend too and the host is found by binary search.
+        let mut folded = vec![false; kept.len()];
+        for i in 0..kept.len() {
+            let Some((f, _)) = kept.get(i) else { break };
+            if f.entry.kind == Kind::Term {
+                continue;
+            }
+            let (tk, window) = (target_key(f.entry.target), self.conf(f.entry.target).window);
+            let from = kept.partition_point(|(g, _)| {
+                (target_key(g.entry.target), g.end + window) < (tk, f.start)
+            });
+            let host = kept.get(from..).and_then(|rest| {
+                rest.iter()
+                    .take_while(|(g, _)| {
+                        target_key(g.entry.target) == tk && g.start <= f.end + window
                     })
-                })
-                .flatten();
-            match host {
-                Some(j) => {
-                    let (_, spans) = kept.remove(i);
-                    let j = if j > i { j - 1 } else { j };
-                    if let Some((_, target)) = kept.get_mut(j) {
-                        for s in spans {
-                            if !target.contains(&s) {
-                                target.push(s);
-                            }
-                        }
+                    .position(|(g, _)| g.entry.kind == Kind::Term)
+            });
+            let Some(j) = host.map(|p| from + p) else {
+                continue;
+            };
+            let spans = kept.get_mut(i).map(|(_, s)| std::mem::take(s));
+            if let (Some(spans), Some((_, target))) = (spans, kept.get_mut(j)) {
+                for s in spans {
+                    if !target.contains(&s) {
+                        target.push(s);
                     }
                 }
-                None => i += 1,
+            }
+            if let Some(x) = folded.get_mut(i) {
+                *x = true;
             }
         }
         kept.into_iter()
-            .filter_map(|(f, spans)| self.hit(f, spans))
+            .zip(folded)
+            .filter(|(_, folded)| !folded)
+            .filter_map(|((f, spans), _)| self.hit(f, spans))
             .collect()
     }
 
