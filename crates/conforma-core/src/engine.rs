@@ -343,4 +343,20 @@ mod merge_tests {
             );
         }
     }
+
+    #[test]
+    fn evidence_stays_next_to_its_finding_in_a_long_repeated_text() {
+        // Folding once chained across a whole pasted text: one finding
+        // carried hundreds of spans from kilobytes away.
+        let unit = "vendo filhotes, cerveja, maconha, pistola, aposta 🍺💊 ";
+        let text = unit.repeat(400);
+        let findings = Engine::builtin().check(&Message::outbound(&text)).unwrap();
+        assert!(findings.len() >= 400, "{}", findings.len());
+        for f in &findings {
+            assert!(f.spans.len() <= 8, "{f:?}");
+            for s in &f.spans {
+                assert!(s.start.abs_diff(f.start) <= 2 * unit.len(), "{f:?}");
+            }
+        }
+    }
 }
