@@ -39,7 +39,9 @@ wasm_env() {
     # gzipped), panic locations, and `{:?}` formatting (Debug impls reached through
     # trait objects): ~2.5 KB. Nothing user-facing may use `{:?}` (it prints nothing
     # in the wasm); use Display or `escape_debug()`.
-    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+    # LLVM's inline threshold at 100 (225 at opt-level 2): 3.4 KB gzipped smaller for
+    # ~2% slower checks in interleaved Node runs.
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none -Cllvm-args=-inline-threshold=100"
     # std's size-optimized algorithms (smaller sorts, one copy per element type): ~11 KB gzipped.
     WASM_CARGO_ARGS=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
     WASM_PACK_MODE=(--mode force)
