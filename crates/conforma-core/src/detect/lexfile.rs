@@ -191,6 +191,18 @@ pub(crate) fn parse(text: &str) -> (Settings, Vec<Line<'_>>, Vec<(usize, String)
                         Err(_) => errors.push((n, "more than 255 groups in one file".to_owned())),
                     }
                 }
+                // A shade that names the items of a list ("nas cores areia,
+                // tabaco e conhaque"); stored as group 1, which shades do not use.
+                Some(("reach", "list")) => {
+                    if matches!(KINDS.get(kind).copied(), Some("shade" | "shaded")) {
+                        group = 1;
+                    } else {
+                        errors.push((
+                            n,
+                            "reach=list applies to shade and shaded entries".to_owned(),
+                        ));
+                    }
+                }
                 // `lang=` and `note=` are for people (and future tooling).
                 Some(("lang" | "note", _)) => {}
                 _ => errors.push((n, format!("unknown field '{meta}'"))),
@@ -408,6 +420,22 @@ pub(crate) fn for_each_entry(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reach_list_marks_shades_only() {
+        let (_, lines, errors) =
+            parse("shade cores | reach=list\nshaded scents | reach=list\nterm x | reach=list\n");
+        assert_eq!(
+            lines.iter().map(|l| l.group).collect::<Vec<_>>(),
+            vec![1, 1, 0]
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].0, 3);
+        assert!(
+            errors[0].1.contains("reach=list applies to shade"),
+            "{errors:?}"
+        );
+    }
 
     #[test]
     fn parses_lines_and_reports_errors_with_line_numbers() {

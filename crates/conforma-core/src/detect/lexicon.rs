@@ -37,6 +37,9 @@
 //!   (`shaded`: "whisky-colored", "wine red") the name of a colour, flavour or
 //!   scent, not the thing: that commerce match (of the file's category, or
 //!   of any in `allow.txt`) does not fire;
+//!   With `reach=list`, a plural shade names every item of its list, items
+//!   of one or two words joined by commas or conjunctions ("nas cores
+//!   areia, tabaco e conhaque", "rust, whiskey and tobacco shades");
 //! - `allow`: a phrase in which the category's entries never fire ("cor vinho");
 //! - `sale`, `price`, `offer`: commercial cues (in `cues.txt`).
 //!

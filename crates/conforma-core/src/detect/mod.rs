@@ -208,16 +208,27 @@ impl Detector {
         // "Sofá cor whisky", "wine-red dress": a colour, not a drink. Only
         // the word right next to the shade word (a space, a hyphen, a quote
         // mark or none between: "whisky-colored", "colônia 'Tabaco'").
+        // A list shade reaches every item of its list ("nas cores areia,
+        // tabaco e conhaque", "rust, whiskey and tobacco shades").
         let next_to_shade = |f: &Found<'_>| {
-            around(&shades, f.start.saturating_sub(longest + 4), f.end + 4)
-                .iter()
-                .any(|s| {
-                    (s.entry.target == Target::All || s.entry.target == f.entry.target)
-                        && match s.entry.kind {
-                            Kind::Shade => adjacent(t, s.end, f.start),
-                            _ => adjacent(t, f.end, s.start),
+            around(
+                &shades,
+                f.start.saturating_sub(longest + LIST_REACH),
+                f.end + LIST_REACH,
+            )
+            .iter()
+            .any(|s| {
+                let list = s.entry.group != 0;
+                (s.entry.target == Target::All || s.entry.target == f.entry.target)
+                    && match s.entry.kind {
+                        Kind::Shade => {
+                            adjacent(t, s.end, f.start) || list && listed(t, s.end, f.start, true)
                         }
-                })
+                        _ => {
+                            adjacent(t, f.end, s.start) || list && listed(t, f.end, s.start, false)
+                        }
+                    }
+            })
         };
         // What a shaded match contains is shaded too: "wine" in "braised in
         // red wine" is no drink offer either.
@@ -321,7 +332,7 @@ impl Detector {
                     Kind::Weak | Kind::Term | Kind::Faint
                         if own
                             && (g.end <= f.start || g.start >= f.end)
-                            && t.get(g.start..g.end) != word =>
+                            && !same_word(t.get(g.start..g.end), word) =>
                     {
                         if f.entry.kind == Kind::Faint && g.entry.kind == Kind::Faint {
                             faint_pair = faint_pair.or(Some(*g));
@@ -537,6 +548,67 @@ fn adjacent(t: &str, a: usize, b: usize) -> bool {
         })
 }
 
+/// Whether two matches are one word, or forms of it ("pack", "packs"):
+/// a word repeated is no evidence for itself.
+fn same_word(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a),
+        _ => a == b,
+    }
+}
+
+/// How far (bytes) a list shade reaches along its list.
+const LIST_REACH: usize = 64;
+
+/// Whether `t[a..b]` is the gap between a list shade and one of its items:
+/// items of one or two words joined by commas or "e", "y", "and", "&",
+/// "ou", "o", "or", "/", and no other punctuation or digits. `forward`: the
+/// shade comes first ("cores areia, tabaco"), so the gap opens with an item
+/// and the match ends one; else the match opens an item and the gap ends
+/// with one ("tobacco and rust shades").
+fn listed(t: &str, a: usize, b: usize, forward: bool) -> bool {
+    let Some(gap) = t.as_bytes().get(a..b).filter(|g| g.len() <= LIST_REACH) else {
+        return false;
+    };
+    // Words in the current item (going backwards, the match opens it).
+    let mut words = usize::from(!forward);
+    let (mut started, mut last_word) = (false, false);
+    for chunk in gap.split(|&c| c == b' ').filter(|c| !c.is_empty()) {
+        let (word, comma) = match chunk.split_last() {
+            Some((b',', w)) => (w, true),
+            _ => (chunk, false),
+        };
+        let conj = matches!(
+            word,
+            b"e" | b"y" | b"and" | b"&" | b"ou" | b"o" | b"or" | b"/"
+        );
+        if !word.is_empty() && !conj {
+            if !word
+                .iter()
+                .all(|&c| c.is_ascii_alphabetic() || c == b'-' || c >= 0x80)
+            {
+                return false;
+            }
+            words += 1;
+            if words > 2 {
+                return false;
+            }
+        } else if forward && !started {
+            return false;
+        }
+        if conj || comma {
+            words = 0;
+        }
+        started = true;
+        last_word = !(conj || comma);
+    }
+    if forward {
+        words <= 1
+    } else {
+        last_word || !started
+    }
+}
+
 fn is_commerce(t: Target) -> bool {
     matches!(t, Target::Cat(c) if c.group() == crate::model::CategoryGroup::Commerce)
 }
@@ -579,6 +651,45 @@ mod tests {
             .collect();
         c.dedup();
         c
+    }
+
+    #[test]
+    fn a_list_shade_reaches_items_of_one_or_two_words() {
+        // (gap, shade first?, is the rest of a list)
+        let cases = [
+            (" areia, grafite, ", true, true),
+            (" ", true, true),
+            (" de vinho e ", true, true),
+            (" verde musgo e ", true, true),
+            (", areia e ", true, false),
+            (" areia. temos ", true, false),
+            (" preta, cerveja gelada ", true, false),
+            (" 2, 3 e ", true, false),
+            (" & vanilla, bourbon pecan and whiskey barrel ", false, true),
+            (" barrel ", false, true),
+            (" ", false, true),
+            (" vodka e gin em todas as ", false, false),
+            (" and ", false, false),
+            (" e pods em varios ", false, false),
+        ];
+        for (gap, forward, want) in cases {
+            let t = format!("x{gap}y");
+            assert_eq!(
+                listed(&t, 1, 1 + gap.len(), forward),
+                want,
+                "{gap:?} {forward}"
+            );
+        }
+        let long = format!(" {} ", ["cor"; 20].join(", "));
+        assert!(!listed(&format!("x{long}y"), 1, 1 + long.len(), true));
+    }
+
+    #[test]
+    fn a_repeated_word_is_no_evidence_for_itself() {
+        assert!(same_word(Some("pack"), Some("packs")));
+        assert!(same_word(Some("packs"), Some("pack")));
+        assert!(!same_word(Some("pack"), Some("pix")));
+        assert_eq!(cats("a travel pack and family packs in stock"), vec![]);
     }
 
     #[test]
