@@ -100,6 +100,16 @@ fn main() {
     measure("check 1 MiB dense with findings, built-in", 10, || {
         black_box(builtin.check(&dense).unwrap());
     });
+    // Spelled-out runs between plain matches: their inner matches come out
+    // of order (an insertion sort of them took 22 s per MiB).
+    let spelled = Message::outbound(repeat_to("p e r i c o y m o t a cerveja ", 1 << 20));
+    measure(
+        "check 1 MiB of spelled runs between matches, built-in",
+        10,
+        || {
+            black_box(builtin.check(&spelled).unwrap());
+        },
+    );
     measure("normalize only, 1,000 chars", 5_000, || {
         black_box(conforma_core::bench::normalize(&k1.text));
     });
