@@ -169,6 +169,11 @@ fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
                 continue;
             }
         }
+        // "senha de 4 dígitos é 8253", "6-digit PIN": the value's length, and
+        // no filler: the unit word after it counts as one.
+        if is_length(core, b.get(p..).unwrap_or(&[])) {
+            continue;
+        }
         let wordy = core
             .iter()
             .all(|&x| x.is_ascii_alphabetic() || x >= 0x80 || x == b'_' || x == b'-')
@@ -182,12 +187,43 @@ fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
             if TICKET.contains(&w) || NETWORK.contains(&w) {
                 return None;
             }
+            // The copula is no filler: "senha de saque do cartão é 7316".
+            if matches!(w, b"e" | b"is" | b"es") && !matches!(run.last(), Some(b'.' | b',')) {
+                continue;
+            }
         }
         let clause_end = matches!(run.last(), Some(b'.' | b',' | b';' | b'!' | b'?' | b')'));
         fillers += 1;
         if fillers > 4 || clause_end || core.len() > 14 {
             return None;
         }
+    }
+}
+
+/// Whether `core` (with the text after it, `rest`) gives a length in
+/// digits or characters ("4 dígitos", "6-digit", "8 caracteres").
+fn is_length(core: &[u8], rest: &[u8]) -> bool {
+    let n = core.iter().take_while(|x| x.is_ascii_digit()).count();
+    if n == 0 || n > 2 {
+        return false;
+    }
+    let unit = |w: &[u8]| {
+        let w = w.strip_prefix(b"-").unwrap_or(w);
+        ["digit", "dígito", "caracter", "character", "char"]
+            .iter()
+            .any(|u| {
+                w.get(..u.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(u.as_bytes()))
+            })
+    };
+    match core.get(n..) {
+        Some(tail) if !tail.is_empty() => unit(tail),
+        _ => unit(
+            rest.trim_ascii_start()
+                .split(u8::is_ascii_whitespace)
+                .next()
+                .unwrap_or(&[]),
+        ),
     }
 }
 
