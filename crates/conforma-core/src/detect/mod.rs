@@ -293,11 +293,13 @@ impl Detector {
             let strict = f.entry.kind == Kind::Faint && f.entry.group != 0;
             // A negated word is no evidence either: in "não fazemos câmbio.
             // Para comprar euros, procure...", "câmbio" backs nothing.
+            // Nor is a negated sales cue: "não trocamos moeda ... euros".
             let evidence_of = |g: &Found<'_>| {
-                !(matches!(
-                    g.entry.kind,
-                    Kind::Ctx | Kind::Weak | Kind::Term | Kind::Faint
-                ) && is_commerce(g.entry.target)
+                !((matches!(g.entry.kind, Kind::Cue(_))
+                    || matches!(
+                        g.entry.kind,
+                        Kind::Ctx | Kind::Weak | Kind::Term | Kind::Faint
+                    ) && is_commerce(g.entry.target))
                     && !negations.is_empty()
                     && negated(g))
             };
