@@ -118,6 +118,8 @@ fn near(c: &CueAt, at: usize, dist: usize) -> bool {
 fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
     let mut fillers = 0;
     let mut newlines = 0;
+    // Words of a relative clause ("que a sra. me passou,"), once one opens.
+    let mut relative: Option<usize> = None;
     loop {
         while let Some(&x) = b.get(p) {
             match x {
@@ -191,6 +193,27 @@ fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
             if matches!(w, b"e" | b"is" | b"es") && !matches!(run.last(), Some(b'.' | b',')) {
                 continue;
             }
+            // "a senha do cartão que a sra. me passou, 4827": a short relative
+            // clause closed by a comma, then the value.
+            if relative.is_none() && matches!(w, b"que" | b"that" | b"which") {
+                relative = Some(0);
+                continue;
+            }
+        }
+        if let Some(n) = relative {
+            if n >= RELATIVE_WORDS || core.len() > 14 {
+                return None;
+            }
+            relative = Some(n + 1);
+            match run.last() {
+                // Only a value may follow the clause.
+                Some(b',') => relative = Some(RELATIVE_WORDS),
+                Some(b';' | b'!' | b'?' | b')') => return None,
+                // "sra." inside the clause; a sentence end closes it.
+                Some(b'.') if core.len() > 3 => return None,
+                _ => {}
+            }
+            continue;
         }
         let clause_end = matches!(run.last(), Some(b'.' | b',' | b';' | b'!' | b'?' | b')'));
         fillers += 1;
@@ -199,6 +222,9 @@ fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
         }
     }
 }
+
+/// How many words a relative clause between a cue and its value may have.
+const RELATIVE_WORDS: usize = 6;
 
 /// Whether `core` (with the text after it, `rest`) gives a length in
 /// digits or characters ("4 dígitos", "6-digit", "8 caracteres").
