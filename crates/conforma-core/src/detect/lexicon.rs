@@ -22,7 +22,10 @@
 //! - `faint`: like `weak`, but commercial cues do not complete it, only `ctx`
 //!   and other `weak`/`term` entries ("pó" needs "gramas", not just "R$");
 //! - `ctx`: context that completes a `weak` entry; never fires alone;
-//! - `neg`: context that cancels a `weak` entry nearby ("ração" near "cães");
+//! - `neg`: context that cancels a `weak` entry nearby ("ração" near "cães"),
+//!   unless it is the only one and three words of the category's own
+//!   context converge on the entry ("plano" among "solteras", "presentamos",
+//!   "citas");
 //!   in `allow.txt`, a negated offer ("não vend*", "does not carry") that
 //!   cancels the commerce matches it governs within a few words: after it up
 //!   to a sentence end or a contrast ("mas", "pero", "but"), or before it

@@ -287,6 +287,9 @@ impl Detector {
             let mut cue = None;
             let mut faint_pair = None;
             let mut cancelled = false;
+            // Distinct words of the category's own context around the match.
+            let mut support: Vec<&str> = Vec::new();
+            let mut negs: Vec<&str> = Vec::new();
             // A grouped faint entry is one half of a construction: only its
             // own group completes it, and it completes only its own group
             // ("se não pagar" needs leverage; "vamos ligar" is not that).
@@ -325,7 +328,7 @@ impl Detector {
                             }) =>
                     {
                         cancelled = true;
-                        break;
+                        note_support(&mut negs, t.get(g.start..g.end));
                     }
                     Kind::Ctx
                         if same
@@ -337,6 +340,7 @@ impl Detector {
                             && !(f.start <= g.start && g.end <= f.end) =>
                     {
                         evidence = evidence.or(Some(*g));
+                        note_support(&mut support, t.get(g.start..g.end));
                     }
                     Kind::Weak | Kind::Term | Kind::Faint
                         if own
@@ -348,6 +352,7 @@ impl Detector {
                         } else {
                             evidence = evidence.or(Some(*g));
                         }
+                        note_support(&mut support, t.get(g.start..g.end));
                     }
                     Kind::Cue(c) if conf.cues & c as u8 != 0 => cue = cue.or(Some(*g)),
                     _ => {}
@@ -358,6 +363,12 @@ impl Detector {
                 evidence = evidence.or(cue.and(faint_pair));
             }
             let complete = evidence.is_some() || (f.entry.kind == Kind::Weak && cue.is_some());
+            // A negation word nearby ("plano", "jantar") marks an innocent
+            // use of an ambiguous word, unless it is the only one and three
+            // or more words of the category's own context converge on the
+            // match ("solteras", "presentamos", "citas"): then it is
+            // incidental. Two negation words ("ONG", "adoção") still win.
+            let cancelled = cancelled && (support.len() < CONVERGING || negs.len() > 1);
             if complete && !cancelled {
                 fired.push((*f, [evidence, cue]));
             }
@@ -563,6 +574,19 @@ fn same_word(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a),
         _ => a == b,
+    }
+}
+
+/// How many distinct words of a category's own context outweigh a negation
+/// word near an ambiguous match.
+const CONVERGING: usize = 3;
+
+/// Adds `word` to `support` unless it is a form of a word already there.
+fn note_support<'t>(support: &mut Vec<&'t str>, word: Option<&'t str>) {
+    if let Some(w) = word {
+        if support.len() < CONVERGING && !support.iter().any(|&s| same_word(Some(s), Some(w))) {
+            support.push(w);
+        }
     }
 }
 

@@ -24,7 +24,8 @@ pub(crate) fn canonical(c: char) -> char {
         '🍁' | '🌿' | '🥦' => '🌿',
         '❄' | '⛄' => '❄',
         '🍄' => '🍄',
-        '🍆' | '🍑' | '💦' | '🔞' => '🔞',
+        // Not 💦: splashes and sweat (pools, cleaning, workouts) as often as sex.
+        '🍆' | '🍑' | '🔞' => '🔞',
         '🐶' | '🐕' | '🐩' | '🦮' => '🐶',
         '🐱' | '🐈' => '🐱',
         '🦜' | '🐦' | '🦅' | '🦉' => '🦜',
