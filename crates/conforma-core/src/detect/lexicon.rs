@@ -25,7 +25,7 @@
 //! - `neg`: context that cancels a `weak` entry nearby ("ração" near "cães"),
 //!   unless it is the only one and three words of the category's own
 //!   context converge on the entry ("plano" among "solteras", "presentamos",
-//!   "citas");
+//!   "citas"; two for a construction, see `group=`);
 //!   in `allow.txt`, a negated offer ("não vend*", "does not carry") that
 //!   cancels the commerce matches it governs within a few words: after it up
 //!   to a sentence end or a contrast ("mas", "pero", "but"), or before it

@@ -367,8 +367,11 @@ impl Detector {
             // use of an ambiguous word, unless it is the only one and three
             // or more words of the category's own context converge on the
             // match ("solteras", "presentamos", "citas"): then it is
-            // incidental. Two negation words ("ONG", "adoção") still win.
-            let cancelled = cancelled && (support.len() < CONVERGING || negs.len() > 1);
+            // incidental. Two negation words ("ONG", "adoção") still win. A
+            // construction (a grouped faint half) is specific already: two
+            // words of context are enough ("😏" and "bikini" beside "shipping").
+            let converging = if strict { CONVERGING - 1 } else { CONVERGING };
+            let cancelled = cancelled && (support.len() < converging || negs.len() > 1);
             if complete && !cancelled {
                 fired.push((*f, [evidence, cue]));
             }
