@@ -116,7 +116,7 @@ fn near(c: &CueAt, at: usize, dist: usize) -> bool {
 /// filler words ("do cartão", "de acceso", "for the admin panel"); stops at a
 /// clause break. `None` for tickets, Wi-Fi passwords and instructions.
 fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
-    let mut fillers = 0;
+    let mut fillers: usize = 0;
     let mut newlines = 0;
     // Words of a relative clause ("que a sra. me passou,"), once one opens.
     let mut relative: Option<usize> = None;
@@ -174,6 +174,8 @@ fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
         // "senha de 4 dígitos é 8253", "6-digit PIN": the value's length, and
         // no filler: the unit word after it counts as one.
         if is_length(core, b.get(p..).unwrap_or(&[])) {
+            // Nor the "de"/"of" that introduced it ("senha provisória de 4 dígitos").
+            fillers = fillers.saturating_sub(1);
             continue;
         }
         let wordy = core
