@@ -523,12 +523,14 @@ const SEND_ME: &[&str] = &[
     "envie",
     "envieme",
     "enviem",
+    "envien",
     "envienme",
     "manda",
     "mandame",
     "mande",
     "mandeme",
     "mandem",
+    "manden",
     "mandenme",
     "send",
 ];
@@ -844,21 +846,6 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
             || (wi == "opt" && w(i + 1) == "in")
         {
             return Some((i, i + if wi == "sign" { 2 } else { 1 }));
-        }
-        // 5. Agree that they send promotions ("acepto que me envíen las promociones").
-        if is(AGREE, wi) || is(AUTHORIZE, wi) {
-            let end = (i + 5).min(ws.len());
-            let send = (i + 1..end)
-                .take_while(|&k| matches!(w(k), "que" | "q" | "me" | "nos" | "they" | "you"))
-                .last()
-                .map(|k| k + 1)
-                .filter(|&j| is(SEND_IMPERATIVE, w(j)));
-            if let Some(j) = send {
-                let end = (j + 6).min(ws.len());
-                if let Some(m) = (j + 1..end).find(|&m| is(PROMO_NOUN, w(m))) {
-                    return Some((i, m));
-                }
-            }
         }
         // 3. Authorize + sending.
         if is(AUTHORIZE, wi) {
