@@ -40,10 +40,38 @@ fn spans_map_back_through_every_step() {
             Category::Alcohol,
             "wh\u{200b}isky",
         ),
+        // Invisible characters inside a number do not hide it, and the span
+        // covers the number as typed, without an invisible at either end.
+        (
+            "meu cartão 5105\u{200B}1051\u{200B}0510\u{200B}5100, pode passar",
+            Category::PiiCard,
+            "5105\u{200B}1051\u{200B}0510\u{200B}5100",
+        ),
+        (
+            "\u{FEFF}CPF \u{2060}740\u{00AD}193\u{00AD}285\u{00AD}79\u{200D}",
+            Category::PiiCpf,
+            "740\u{00AD}193\u{00AD}285\u{00AD}79",
+        ),
+        (
+            "mi NIE es Y98\u{200C}7654\u{200C}3N, apúntelo",
+            Category::PiiIdDocument,
+            "Y98\u{200C}7654\u{200C}3N",
+        ),
     ];
     for (text, cat, want) in cases {
         assert_eq!(spans(text, cat), vec![want], "{text}");
     }
+}
+
+#[test]
+fn invisibles_do_not_join_what_is_apart() {
+    // An order number and a date stay what they were: removing invisibles
+    // only closes gaps the writer hid, it adds no digits.
+    let text = "pedido 123\u{200B}456 de 12/03";
+    assert_eq!(
+        Engine::builtin().check(&Message::outbound(text)).unwrap(),
+        vec![]
+    );
 }
 
 #[test]

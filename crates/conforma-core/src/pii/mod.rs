@@ -137,7 +137,53 @@ const R_ID: usize = 3;
 const R_CRED: usize = 4;
 
 /// Scans `text` for sensitive data; suggestions are rendered in `locale`.
+///
+/// Zero-width and control characters hidden inside a number
+/// ("X12\u{200B}34\u{200B}567L") would split it into harmless pieces, so
+/// text that has any is scanned without them and the spans are mapped back.
 pub(crate) fn scan(text: &str, locale: Locale) -> Vec<Hit> {
+    let Some((clean, map)) = without_invisibles(text) else {
+        return scan_visible(text, locale);
+    };
+    let mut hits = scan_visible(&clean, locale);
+    let at = |i: usize| map.get(i).copied().unwrap_or(text.len());
+    for h in &mut hits {
+        for s in &mut h.spans {
+            // Every byte of `clean` is copied from `text`: an end maps to
+            // just after its last byte, so trailing invisibles stay outside.
+            let end = s.end.checked_sub(1).map_or(at(0), |e| at(e) + 1);
+            *s = Span::new(at(s.start), end.max(at(s.start)));
+        }
+    }
+    hits
+}
+
+/// Lead bytes of every invisible character (C0/C1 controls aside).
+fn invisible_lead(c: u8) -> bool {
+    (c < 0x20 && !matches!(c, b'\n' | b'\t' | b'\r'))
+        || c == 0x7F
+        || matches!(c, 0xC2 | 0xCD | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF3)
+}
+
+/// `text` without invisible characters, with the original offset of each
+/// kept byte; `None` when there is nothing to remove (the common case,
+/// decided by a byte pass).
+fn without_invisibles(text: &str) -> Option<(String, Vec<usize>)> {
+    let first = text.bytes().position(invisible_lead)?;
+    let hidden = |(_, c): &(usize, char)| crate::normalize::invisible::is_invisible(*c);
+    text.get(first..)?.char_indices().find(hidden)?;
+    let mut clean = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if !crate::normalize::invisible::is_invisible(c) {
+            clean.push(c);
+            map.extend(i..i + c.len_utf8());
+        }
+    }
+    Some((clean, map))
+}
+
+fn scan_visible(text: &str, locale: Locale) -> Vec<Hit> {
     // Every rule needs a digit or a symbol (a number, or a password such as
     // `Amor!Lindo`): plain prose skips the word pass entirely.
     if !text
