@@ -116,453 +116,87 @@ const OPT_OUT: &RuleInfo = &RULES[0];
 const OPT_IN: &RuleInfo = &RULES[1];
 
 /// Keywords that are an opt-out when they are the whole message.
-const STOP_ALONE: &[&str] = &[
-    "quit",
-    "end",
-    "stopall",
-    "optout",
-    "unsuscribe",
-    "baja",
-    "basta",
-    "chega",
-    "descadastrar",
-    "desuscribir",
-    "para",
-    "parar",
-    "pare",
-    "parem",
-    "paren",
-    "remover",
-    "sai",
-    "sair",
-    "salir",
-    "stop",
-    "unsubscribe",
-];
+const STOP_ALONE: &str = "quit end stopall optout unsuscribe baja basta chega descadastrar \
+    desuscribir para parar pare parem paren remover sai sair salir stop unsubscribe";
 /// Words that do not change a lone keyword's meaning.
-const FILLER: &[&str] = &[
-    "all",
-    "todos",
-    "tudo",
-    "todo",
-    "everything",
-    "agora",
-    "ahora",
-    "eu",
-    "favor",
-    "gracias",
-    "i",
-    "ja",
-    "me",
-    "now",
-    "obg",
-    "obrigada",
-    "obrigado",
-    "ok",
-    "okay",
-    "pf",
-    "pfv",
-    "pfvr",
-    "please",
-    "pls",
-    "plz",
-    "pode",
-    "podem",
-    "por",
-    "porfa",
-    "puede",
-    "pueden",
-    "quero",
-    "quiero",
-    "thank",
-    "thanks",
-    "to",
-    "ty",
-    "want",
-    "wanna",
-    "ya",
-    "yo",
-    "you",
-];
+const FILLER: &str = "all todos tudo todo everything agora ahora eu favor gracias i ja me now \
+    obg obrigada obrigado ok okay pf pfv pfvr please pls plz pode podem por porfa puede pueden \
+    quero quiero thank thanks to ty want wanna ya yo you";
 /// Stop verbs (pattern 2).
-const STOP_VERB: &[&str] = &[
-    "deixa", "deixar", "deixe", "deixem", "deja", "dejar", "deje", "dejen", "para", "parar",
-    "pare", "parem", "paren", "quit", "stop",
-];
+const STOP_VERB: &str = "deixa deixar deixe deixem deja dejar deje dejen para parar pare parem \
+    paren quit stop";
 /// Words allowed between the stop verb and the sending verb.
-const GAP: &[&str] = &[
-    "a", "de", "estar", "ficar", "ficarem", "ficam", "me", "mim", "nos", "of", "seguir",
-];
+const GAP: &str = "a de estar ficar ficarem ficam me mim nos of seguir";
 /// Verbs of contacting someone (any form we need after "stop").
-const SEND: &[&str] = &[
-    "bother",
-    "bothering",
-    "call",
-    "calling",
-    "chamar",
-    "contact",
-    "contacting",
-    "contactarme",
-    "contactar",
-    "contatar",
-    "email",
-    "emailing",
-    "encher",
-    "enchendo",
-    "enviando",
-    "enviar",
-    "enviarem",
-    "enviarme",
-    "escrever",
-    "escrevendo",
-    "escribiendo",
-    "escribir",
-    "escribirme",
-    "incomodando",
-    "incomodar",
-    "ligando",
-    "ligar",
-    "llamando",
-    "llamar",
-    "llamarme",
-    "mandando",
-    "mandar",
-    "mandarem",
-    "mandarme",
-    "message",
-    "messaging",
-    "molestando",
-    "molestar",
-    "molestarme",
-    "perturbando",
-    "perturbar",
-    "send",
-    "sending",
-    "spam",
-    "spamming",
-    "text",
-    "texting",
-    "writing",
-];
+const SEND: &str = "bother bothering call calling chamar contact contacting contactarme \
+    contactar contatar email emailing encher enchendo enviando enviar enviarem enviarme escrever \
+    escrevendo escribiendo escribir escribirme incomodando incomodar ligando ligar llamando \
+    llamar llamarme mandando mandar mandarem mandarme message messaging molestando molestar \
+    molestarme perturbando perturbar send sending spam spamming text texting writing";
 /// Imperatives and subjunctives of sending ("não me mande…").
-const SEND_IMPERATIVE: &[&str] = &[
-    "call", "contact", "email", "envia", "enviem", "envie", "envien", "envies", "escrevam",
-    "escriban", "escribas", "liguem", "llamen", "manda", "mande", "mandem", "manden", "mandes",
-    "message", "send", "text", "write",
-];
-const NEG: &[&str] = &["dont", "jamais", "n", "nao", "never", "no", "not", "nunca"];
+const SEND_IMPERATIVE: &str = "call contact email envia enviem envie envien envies escrevam \
+    escriban escribas liguem llamen manda mande mandem manden mandes message send text write";
+const NEG: &str = "dont jamais n nao never no not nunca";
 /// "Any more": turns a negated request into a standing one.
-const MORE: &[&str] = &["again", "anymore", "mais", "mas", "more", "nada", "nothing"];
-const RECEIVE: &[&str] = &[
-    "receber",
-    "recebendo",
-    "receive",
-    "receiving",
-    "recibir",
-    "recibiendo",
-];
+const MORE: &str = "again anymore mais mas more nada nothing";
+const RECEIVE: &str = "receber recebendo receive receiving recibir recibiendo";
 /// Words allowed between a negation and "receive".
-const WANT_GAP: &[&str] = &[
-    "accept",
-    "aceito",
-    "acepto",
-    "agree",
-    "any",
-    "de",
-    "deseo",
-    "desejo",
-    "gostaria",
-    "interesa",
-    "interessa",
-    "ja",
-    "me",
-    "mais",
-    "mas",
-    "more",
-    "quero",
-    "quiero",
-    "to",
-    "want",
-    "wanna",
-    "ya",
-];
+const WANT_GAP: &str = "accept aceito acepto agree any de deseo desejo gostaria interesa \
+    interessa ja me mais mas more quero quiero to want wanna ya";
 /// Nouns for marketing or messages in general.
-const MSG_NOUN: &[&str] = &[
-    "anuncios",
-    "comunicacoes",
-    "comunicaciones",
-    "comunicados",
-    "emails",
-    "marketing",
-    "mensagem",
-    "mensagens",
-    "mensaje",
-    "mensajes",
-    "message",
-    "messages",
-    "msg",
-    "msgs",
-    "newsletter",
-    "notificacoes",
-    "notificaciones",
-    "notifications",
-    "novedades",
-    "novidades",
-    "offers",
-    "ofertas",
-    "promocoes",
-    "promociones",
-    "promos",
-    "promotions",
-    "propaganda",
-    "propagandas",
-    "publicidad",
-    "publicidade",
-    "sms",
-    "spam",
-    "texts",
-    "updates",
-];
-const REMOVE: &[&str] = &[
-    "exclui",
-    "elimina",
-    "eliminar",
-    "eliminen",
-    "eliminame",
-    "quitenme",
-    "apaga",
-    "apagar",
-    "apague",
-    "apaguem",
-    "borra",
-    "borrame",
-    "borrar",
-    "borren",
-    "delete",
-    "exclua",
-    "excluam",
-    "excluir",
-    "quita",
-    "quitame",
-    "quitar",
-    "quiten",
-    "remova",
-    "removam",
-    "remove",
-    "remover",
-    "retira",
-    "retirar",
-    "retire",
-    "saca",
-    "sacame",
-    "sacar",
-    "sai",
-    "saia",
-    "sair",
-    "salir",
-    "saquen",
-    "saquenme",
-    "take",
-    "tira",
-    "tirar",
-    "tire",
-    "tirem",
-];
-const LIST: &[&str] = &[
-    "base",
-    "cadastro",
-    "contactos",
-    "contatos",
-    "list",
-    "lista",
-    "listas",
-    "mailing",
-];
-const CANCEL: &[&str] = &[
-    "cancel",
-    "cancela",
-    "cancelar",
-    "cancele",
-    "cancelem",
-    "cancelen",
-    "deactivate",
-    "desactiva",
-    "desactivar",
-    "desactiven",
-    "desativa",
-    "desativar",
-    "desative",
-    "desativem",
-    "disable",
-    "encerrar",
-    "interromper",
-    "suspender",
-    "turn",
-];
+const MSG_NOUN: &str = "anuncios comunicacoes comunicaciones comunicados emails marketing \
+    mensagem mensagens mensaje mensajes message messages msg msgs newsletter notificacoes \
+    notificaciones notifications novedades novidades offers ofertas promocoes promociones promos \
+    promotions propaganda propagandas publicidad publicidade sms spam texts updates";
+const REMOVE: &str = "exclui elimina eliminar eliminen eliminame quitenme apaga apagar apague \
+    apaguem borra borrame borrar borren delete exclua excluam excluir quita quitame quitar \
+    quiten remova removam remove remover retira retirar retire saca sacame sacar sai saia sair \
+    salir saquen saquenme take tira tirar tire tirem";
+const LIST: &str = "base cadastro contactos contatos list lista listas mailing";
+const CANCEL: &str = "cancel cancela cancelar cancele cancelem cancelen deactivate desactiva \
+    desactivar desactiven desativa desativar desative desativem disable encerrar interromper \
+    suspender turn";
 /// Nouns for "the receiving/sending (of messages)".
-const RECEIVING: &[&str] = &[
-    "envio",
-    "inscricao",
-    "receiving",
-    "recebimento",
-    "recepcion",
-    "sending",
-    "subscription",
-    "suscripcion",
-];
+const RECEIVING: &str = "envio inscricao receiving recebimento recepcion sending subscription \
+    suscripcion";
 /// Determiners and prepositions allowed between "cancel" and what is cancelled.
-const DET: &[&str] = &[
-    "off", "a", "all", "as", "de", "del", "da", "das", "do", "dos", "el", "essas", "esses",
-    "estas", "estes", "la", "las", "los", "meu", "meus", "mi", "minha", "minhas", "mis", "my", "o",
-    "of", "os", "suas", "sus", "seus", "the", "these", "this", "those", "todas", "todos", "your",
-];
+const DET: &str = "off a all as de del da das do dos el essas esses estas estes la las los meu \
+    meus mi minha minhas mis my o of os suas sus seus the these this those todas todos your";
 /// "My number" after a removal verb.
-const NUMBER: &[&str] = &[
-    "celular", "contact", "contacto", "contato", "number", "numero", "telefone", "telefono",
-];
+const NUMBER: &str = "celular contact contacto contato number numero telefone telefono";
 /// "From here" after "remove me".
-const HERE: &[&str] = &["daqui", "aqui", "here", "this", "disto", "disso"];
-const ENOUGH: &[&str] = &["basta", "chega", "enough"];
-const UNSUBSCRIBE: &[&str] = &[
-    "descadastra",
-    "descadastrar",
-    "descadastre",
-    "descadastrem",
-    "desinscribir",
-    "desinscribirme",
-    "desuscribir",
-    "desuscribirme",
-    "optout",
-    "unsubscribe",
-    "unsuscribe",
-];
-const AGREE: &[&str] = &[
-    "interesse",
-    "interessado",
-    "interessada",
-    "interesado",
-    "interesada",
-    "interested",
-    "interes",
-    "accept",
-    "aceito",
-    "acepto",
-    "agree",
-    "autorizo",
-    "concordo",
-    "consent",
-    "desejo",
-    "deseo",
-    "gostaria",
-    "quero",
-    "quiero",
-    "topo",
-    "want",
-];
-const CHANNEL: &[&str] = &["aca", "aqui", "here", "whatsapp", "whats", "wpp", "zap"];
-const SUBSCRIBE: &[&str] = &[
-    "anotame",
-    "apuntame",
-    "participar",
-    "participate",
-    "sumame",
-    "sumarme",
-    "unirme",
-    "adiciona",
-    "adicionar",
-    "adicione",
-    "add",
-    "agrega",
-    "agregame",
-    "agregar",
-    "agreguen",
-    "cadastra",
-    "cadastrar",
-    "cadastre",
-    "entrar",
-    "inclua",
-    "inclui",
-    "incluir",
-    "inscreva",
-    "inscreve",
-    "inscrever",
-    "inscribeme",
-    "inscribir",
-    "inscribirme",
-    "join",
-    "subscribe",
-    "suscribeme",
-    "suscribir",
-    "suscribirme",
-];
+const HERE: &str = "daqui aqui here this disto disso";
+const ENOUGH: &str = "basta chega enough";
+const UNSUBSCRIBE: &str = "descadastra descadastrar descadastre descadastrem desinscribir \
+    desinscribirme desuscribir desuscribirme optout unsubscribe unsuscribe";
+const AGREE: &str = "interesse interessado interessada interesado interesada interested interes \
+    accept aceito acepto agree autorizo concordo consent desejo deseo gostaria quero quiero topo \
+    want";
+const CHANNEL: &str = "aca aqui here whatsapp whats wpp zap";
+const SUBSCRIBE: &str = "anotame apuntame participar participate sumame sumarme unirme adiciona \
+    adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar cadastre entrar \
+    inclua inclui incluir inscreva inscreve inscrever inscribeme inscribir inscribirme join \
+    subscribe suscribeme suscribir suscribirme";
 /// Lists that are not about messages.
-const OTHER_LIST: &[&str] = &[
-    "casamento",
-    "compras",
-    "convidados",
-    "espera",
-    "invitados",
-    "presenca",
-    "presentes",
-    "regalos",
-    "waiting",
-    "wedding",
-];
+const OTHER_LIST: &str = "casamento compras convidados espera invitados presenca presentes \
+    regalos waiting wedding";
 /// "Send (me)" imperatives of a customer asking for messages.
-const SEND_ME: &[&str] = &[
-    "avisa",
-    "avise",
-    "avisem",
-    "avisame",
-    "avisenme",
-    "notify",
-    "notifique",
-    "notifiquem",
-    "envia",
-    "enviame",
-    "envie",
-    "envieme",
-    "enviem",
-    "envien",
-    "envienme",
-    "manda",
-    "mandame",
-    "mande",
-    "mandeme",
-    "mandem",
-    "manden",
-    "mandenme",
-    "send",
-];
+const SEND_ME: &str = "avisa avise avisem avisame avisenme notify notifique notifiquem envia \
+    enviame envie envieme enviem envien envienme manda mandame mande mandeme mandem manden \
+    mandenme send";
 /// Marketing nouns a customer asks for ("manda as novidades").
-const PROMO_NOUN: &[&str] = &[
-    "deals",
-    "news",
-    "newsletter",
-    "novedades",
-    "novidades",
-    "offers",
-    "ofertas",
-    "promocoes",
-    "promociones",
-    "promos",
-    "promotions",
-    "updates",
-];
-const AUTHORIZE: &[&str] = &[
-    "aceito",
-    "acepto",
-    "authorize",
-    "autorizo",
-    "concordo",
-    "consent",
-];
-const SENDING: &[&str] = &["envio", "sending", "send", "contato", "contacto", "enviar"];
+const PROMO_NOUN: &str = "deals news newsletter novedades novidades offers ofertas promocoes \
+    promociones promos promotions updates";
+const AUTHORIZE: &str = "aceito acepto authorize autorizo concordo consent";
+const SENDING: &str = "envio sending send contato contacto enviar";
 
 // Not inlined: dozens of call sites, each would carry its own loop in the wasm.
+/// Whether `w` is one of the space-separated words of `set`. One string per
+/// list rather than a `&[&str]`: the ~500 words' pointer table cost 1.4 KB
+/// of the gzipped wasm, and these lists are read only for inbound messages.
 #[inline(never)]
-fn is(set: &[&str], w: &str) -> bool {
-    set.contains(&w)
+fn is(set: &str, w: &str) -> bool {
+    set.split(' ').any(|x| x == w)
 }
 
 /// A word of the normalized text with its byte range there.
