@@ -129,14 +129,14 @@ impl Detector {
                 }
             }
         }
-        let mut hits = self.lexicon_hits(&norm, &mut found);
+        let mut hits = self.lexicon_hits(text, &norm, &mut found);
         if style {
             style::scan(text, &mut hits);
         }
         hits
     }
 
-    fn lexicon_hits(&self, norm: &Normalized, found: &mut [Found<'_>]) -> Vec<Hit> {
+    fn lexicon_hits(&self, text: &str, norm: &Normalized, found: &mut [Found<'_>]) -> Vec<Hit> {
         let t = norm.text();
         // Sorted by start, every look-around below is a binary search plus a
         // short scan, so a 64 KiB message full of matches stays linear-ish.
@@ -273,6 +273,11 @@ impl Detector {
             }
             if f.entry.kind == Kind::Term {
                 fired.push((*f, [None, None]));
+                continue;
+            }
+            // "Soy Andrés Mota", "Sr. Perico": an ambiguous word written as
+            // a surname is a person, whatever the price talk around it.
+            if is_commerce(f.entry.target) && surname(text, norm.original(f.start, f.end)) {
                 continue;
             }
             let conf = self.conf(f.entry.target);
@@ -553,6 +558,89 @@ fn sentence_ends(t: &str) -> Vec<usize> {
     ends
 }
 
+/// Titles that put a name after them.
+const TITLES: &str = "sr sra srta dona don doña seu señor señora senhor senhora mr mrs ms dr dra \
+    prof profe professor professora";
+
+/// The case of the letter starting `w`: `Some(true)` upper, `Some(false)`
+/// lower, `None` not a letter. Only ASCII and Latin-1 (`0xC3 x`), the
+/// letters names are written in here; `char::is_uppercase` would bring
+/// Unicode tables into the wasm for a check on names.
+fn case_at(w: &[u8]) -> Option<bool> {
+    match *w {
+        [c, ..] if c.is_ascii_alphabetic() => Some(c.is_ascii_uppercase()),
+        [0xC3, x, ..] if (0x80..=0xBF).contains(&x) && x != 0x97 && x != 0xB7 => Some(x < 0x9F),
+        _ => None,
+    }
+}
+
+/// Whether `w` is Capitalized: upper case, then lower case only.
+fn capitalized(w: &[u8]) -> bool {
+    let mut i = 0;
+    let mut n = 0;
+    while let Some(rest) = w.get(i..).filter(|r| !r.is_empty()) {
+        if case_at(rest) != Some(n == 0) {
+            return false;
+        }
+        i += if rest[0].is_ascii() { 1 } else { 2 };
+        n += 1;
+    }
+    n > 1
+}
+
+/// Start of the word ending at `end` of `b` (ASCII and Latin-1 letters).
+fn word_start(b: &[u8], end: usize) -> usize {
+    let mut i = end;
+    loop {
+        match b.get(..i) {
+            Some([.., c]) if c.is_ascii_alphabetic() => i -= 1,
+            Some([.., 0xC3, x]) if case_at(&[0xC3, *x]).is_some() => i -= 2,
+            _ => return i,
+        }
+    }
+}
+
+/// Whether the word at `span` of the original text is written as a surname:
+/// Capitalized (not all caps: "MOTA" shouts an offer), after a title or after
+/// a Capitalized first name that does not itself start a sentence ("soy
+/// Andrés Mota", but not "Llegó Mota").
+#[inline(never)]
+fn surname(text: &str, span: Span) -> bool {
+    let b = text.as_bytes();
+    let (s, e) = (span.start, span.end);
+    if !b.get(s..e).is_some_and(capitalized) || word_start(b, e) != s {
+        return false;
+    }
+    // The word before, across one space (and a title's dot).
+    let Some(pe) = s.checked_sub(1).filter(|&i| b.get(i) == Some(&b' ')) else {
+        return false;
+    };
+    let dot = pe > 0 && b.get(pe - 1) == Some(&b'.');
+    let pe = if dot { pe - 1 } else { pe };
+    let ps = word_start(b, pe);
+    let prev = b.get(ps..pe).unwrap_or(&[]);
+    // Titles in lower case; "Ñ" (0xC3 0x91) folds to "ñ" (0xC3 0xB1).
+    let title = |t: &str| {
+        prev.len() == t.len()
+            && prev.iter().zip(t.bytes()).all(|(&a, c)| {
+                let a = if a == 0x91 {
+                    0xB1
+                } else {
+                    a.to_ascii_lowercase()
+                };
+                a == c
+            })
+    };
+    if !prev.is_empty() && TITLES.split(' ').any(title) {
+        return true;
+    }
+    // A first name inside a sentence: a word (not a sentence end) before it.
+    !dot && capitalized(prev)
+        && ps >= 2
+        && b.get(ps - 1) == Some(&b' ')
+        && word_start(b, ps - 1) < ps - 1
+}
+
 /// How many sentence ends lie within `start..end`.
 fn sentences_apart(ends: &[usize], start: usize, end: usize) -> usize {
     ends.partition_point(|&e| e < end) - ends.partition_point(|&e| e < start)
@@ -767,6 +855,30 @@ mod tests {
         );
         assert_eq!(sentences_apart(&[11, 16, 22], 0, 12), 1);
         assert_eq!(sentences_apart(&[11, 16, 22], 12, 30), 2);
+    }
+
+    #[test]
+    fn an_ambiguous_word_written_as_a_surname_is_a_person() {
+        let cases = [
+            // (text, word, surname?)
+            ("soy Andrés Mota, precio del sofá", "Mota", true),
+            ("Sr. Perico, el precio es 300", "Perico", true),
+            ("Doña Cripa, precio del envío", "Cripa", true),
+            ("Llegó Mota de la buena, 20 lucas", "Mota", false),
+            ("Hoy. Llegó Mota de la buena, 20 lucas", "Mota", false),
+            ("soy Andrés MOTA, precio del sofá", "MOTA", false),
+            ("soy andrés mota, precio del sofá", "mota", false),
+        ];
+        for (text, word, want) in cases {
+            let at = text.find(word).unwrap_or(0);
+            let span = Span::new(at, at + word.len());
+            assert_eq!(surname(text, span), want, "{text}");
+        }
+        assert_eq!(cats("soy Andrés Mota, precio del sofá"), vec![]);
+        assert_eq!(
+            cats("Llegó Mota de la buena, 20 lucas"),
+            vec![Category::Drugs]
+        );
     }
 
     #[test]
