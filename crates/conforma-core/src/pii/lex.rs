@@ -321,6 +321,9 @@ const SECRET_PREFIXES: &[&[u8]] = &[
 /// known prefix and is long enough to be a real key.
 fn secret_at(b: &[u8], at: usize) -> Option<usize> {
     let rest = b.get(at..)?;
+    if let Some(len) = environment_key(rest) {
+        return Some(len);
+    }
     if !matches!(
         rest,
         [b's' | b'r', b'k', ..]
@@ -336,6 +339,32 @@ fn secret_at(b: &[u8], at: usize) -> Option<usize> {
         .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
         .count();
     (len >= 20).then_some(len)
+}
+
+/// Length of a key shaped like the ones most payment and SaaS APIs issue:
+/// a short lower-case vendor prefix, `_live_` or `_prod_`, then at least 16
+/// random characters mixing upper case, lower case and digits
+/// (`acm_live_7Hq2ZxN4vTg81LmWc0sK`). Test keys (`_test_`) are left alone.
+fn environment_key(rest: &[u8]) -> Option<usize> {
+    let vendor = rest
+        .iter()
+        .take(7)
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    if vendor < 2 || rest.get(vendor) != Some(&b'_') {
+        return None;
+    }
+    let env = rest.get(vendor + 1..vendor + 6)?;
+    if env != b"live_" && env != b"prod_" {
+        return None;
+    }
+    let key = rest.get(vendor + 6..)?;
+    let n = key.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let key = key.get(..n)?;
+    let mixed = key.iter().any(u8::is_ascii_uppercase)
+        && key.iter().any(u8::is_ascii_lowercase)
+        && key.iter().any(u8::is_ascii_digit);
+    (n >= 16 && mixed).then_some(vendor + 6 + n)
 }
 
 /// Byte classes: 1 digit, 2 ASCII letter, 3 lead byte of a Latin-1 letter.
