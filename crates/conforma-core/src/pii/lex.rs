@@ -321,9 +321,6 @@ const SECRET_PREFIXES: &[&[u8]] = &[
 /// known prefix and is long enough to be a real key.
 fn secret_at(b: &[u8], at: usize) -> Option<usize> {
     let rest = b.get(at..)?;
-    if let Some(len) = environment_key(rest) {
-        return Some(len);
-    }
     if !matches!(
         rest,
         [b's' | b'r', b'k', ..]
@@ -444,6 +441,17 @@ pub(super) fn lex(text: &str) -> Lexed {
                 *slot = folded;
             }
             n += 1;
+        }
+        // A word ending at `_` may be a vendor prefix (`acm_live_…`); checked
+        // only there, since most words end at a space.
+        if b.get(i) == Some(&b'_') {
+            if let Some(len) = b.get(start..).and_then(environment_key) {
+                out.secrets.push((start, start + len));
+                i = start + len;
+                prev = None;
+                open = false;
+                continue;
+            }
         }
         let mut tok = Tok {
             start,

@@ -142,45 +142,79 @@ const R_CRED: usize = 4;
 /// ("X12\u{200B}34\u{200B}567L") would split it into harmless pieces, so
 /// text that has any is scanned without them and the spans are mapped back.
 pub(crate) fn scan(text: &str, locale: Locale) -> Vec<Hit> {
-    let Some((clean, map)) = without_invisibles(text) else {
+    let Some((clean, cuts)) = without_invisibles(text) else {
         return scan_visible(text, locale);
     };
     let mut hits = scan_visible(&clean, locale);
-    let at = |i: usize| map.get(i).copied().unwrap_or(text.len());
+    // Bytes removed before clean offset `p`; `inclusive` counts a cut at `p`
+    // too, so a start lands after an invisible and an end before it.
+    let shift = |p: usize, inclusive: bool| {
+        let n = cuts.partition_point(|&(at, _)| at < p || inclusive && at == p);
+        n.checked_sub(1)
+            .and_then(|i| cuts.get(i))
+            .map_or(0, |&(_, r)| r)
+    };
     for h in &mut hits {
         for s in &mut h.spans {
-            // Every byte of `clean` is copied from `text`: an end maps to
-            // just after its last byte, so trailing invisibles stay outside.
-            let end = s.end.checked_sub(1).map_or(at(0), |e| at(e) + 1);
-            *s = Span::new(at(s.start), end.max(at(s.start)));
+            let start = s.start + shift(s.start, true);
+            *s = Span::new(start, (s.end + shift(s.end, false)).max(start));
         }
     }
     hits
 }
 
-/// Lead bytes of every invisible character (C0/C1 controls aside).
-fn invisible_lead(c: u8) -> bool {
-    (c < 0x20 && !matches!(c, b'\n' | b'\t' | b'\r'))
-        || c == 0x7F
-        || matches!(c, 0xC2 | 0xCD | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF3)
-}
-
-/// `text` without invisible characters, with the original offset of each
-/// kept byte; `None` when there is nothing to remove (the common case,
-/// decided by a byte pass).
-fn without_invisibles(text: &str) -> Option<(String, Vec<usize>)> {
-    let first = text.bytes().position(invisible_lead)?;
-    let hidden = |(_, c): &(usize, char)| crate::normalize::invisible::is_invisible(*c);
-    text.get(first..)?.char_indices().find(hidden)?;
-    let mut clean = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        if !crate::normalize::invisible::is_invisible(c) {
-            clean.push(c);
-            map.extend(i..i + c.len_utf8());
-        }
+/// Lead bytes of every invisible character (C0/C1 controls aside): never
+/// a UTF-8 continuation byte, so each starts a char. A table, since every
+/// byte of a message with `¡` or `…` in it goes through it.
+const INVISIBLE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r'))
+            || b == 0x7F
+            || matches!(b, 0xC2 | 0xCD | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF3);
+        c += 1;
     }
-    Some((clean, map))
+    t
+};
+
+/// `text` without invisible characters, and where they were cut: (offset in
+/// the clean text, bytes removed up to there). `None` when there is nothing
+/// to remove (the common case). Only the bytes that can start an invisible
+/// are decoded; the runs between are copied whole.
+fn without_invisibles(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
+    let b = text.as_bytes();
+    let lead = |c: &u8| INVISIBLE_LEAD.get(usize::from(*c)) == Some(&true);
+    let mut clean = String::new();
+    let mut cuts = Vec::new();
+    let (mut last, mut removed) = (0, 0);
+    let mut i = 0;
+    while let Some(k) = b.get(i..).and_then(|r| r.iter().position(lead)) {
+        i += k;
+        let len = text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .filter(|&ch| crate::normalize::invisible::is_invisible(ch))
+            .map(char::len_utf8);
+        let Some(len) = len else {
+            i += 1;
+            continue;
+        };
+        if cuts.is_empty() {
+            clean.reserve(text.len());
+        }
+        clean.push_str(text.get(last..i)?);
+        removed += len;
+        cuts.push((clean.len(), removed));
+        i += len;
+        last = i;
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    clean.push_str(text.get(last..)?);
+    Some((clean, cuts))
 }
 
 fn scan_visible(text: &str, locale: Locale) -> Vec<Hit> {
