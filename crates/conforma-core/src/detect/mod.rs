@@ -275,11 +275,6 @@ impl Detector {
                 fired.push((*f, [None, None]));
                 continue;
             }
-            // "Soy Andrés Mota", "Sr. Perico": an ambiguous word written as
-            // a surname is a person, whatever the price talk around it.
-            if is_commerce(f.entry.target) && surname(text, norm.original(f.start, f.end)) {
-                continue;
-            }
             let conf = self.conf(f.entry.target);
             let window = around(
                 found,
@@ -377,7 +372,13 @@ impl Detector {
             // words of context are enough ("😏" and "bikini" beside "shipping").
             let converging = if strict { CONVERGING - 1 } else { CONVERGING };
             let cancelled = cancelled && (support.len() < converging || negs.len() > 1);
-            if complete && !cancelled {
+            // "Soy Andrés Mota", "Sr. Perico": an ambiguous word written as
+            // a surname is a person, whatever the price talk around it.
+            // Looked at last, for the few matches that would fire.
+            if complete
+                && !cancelled
+                && !(is_commerce(f.entry.target) && surname(text, norm.original(f.start, f.end)))
+            {
                 fired.push((*f, [evidence, cue]));
             }
         }

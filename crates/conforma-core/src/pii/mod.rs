@@ -142,6 +142,15 @@ const R_CRED: usize = 4;
 /// ("X12\u{200B}34\u{200B}567L") would split it into harmless pieces, so
 /// text that has any is scanned without them and the spans are mapped back.
 pub(crate) fn scan(text: &str, locale: Locale) -> Vec<Hit> {
+    // Every rule needs a digit or a symbol (a number, or a password such as
+    // `Amor!Lindo`): plain prose skips everything below. Invisibles are
+    // neither, so the original text answers for the clean one.
+    if !text
+        .bytes()
+        .any(|c| TRIGGER.get(usize::from(c)) == Some(&true))
+    {
+        return Vec::new();
+    }
     let Some((clean, cuts)) = without_invisibles(text) else {
         return scan_visible(text, locale);
     };
@@ -218,14 +227,6 @@ fn without_invisibles(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
 }
 
 fn scan_visible(text: &str, locale: Locale) -> Vec<Hit> {
-    // Every rule needs a digit or a symbol (a number, or a password such as
-    // `Amor!Lindo`): plain prose skips the word pass entirely.
-    if !text
-        .bytes()
-        .any(|c| TRIGGER.get(usize::from(c)) == Some(&true))
-    {
-        return Vec::new();
-    }
     let lx = lex::lex(text);
     let mut hits = Vec::new();
     for &(s, e) in &lx.secrets {
@@ -451,6 +452,17 @@ mod tests {
 
     /// Random mixes of digits, separators, cue words, accents and emoji never
     /// panic, and every span lies on char boundaries.
+    #[test]
+    fn every_invisible_starts_with_a_listed_lead_byte() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if crate::normalize::invisible::is_invisible(c) {
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(INVISIBLE_LEAD[usize::from(lead)], "{:?}", c);
+            }
+        }
+    }
+
     #[test]
     fn random_text_never_panics() {
         const PIECES: &[&str] = &[
