@@ -239,20 +239,23 @@ const fn slot(k: u128) -> usize {
 }
 
 /// Open-addressing table of `CUES` (256 slots, built at compile time), so a
-/// lookup is one or two integer compares.
-const CUE_TABLE: [(u128, Option<Cue>); 256] = {
-    let mut t = [(0u128, None); 256];
+/// lookup is one or two integer compares. Keys and cues are separate arrays:
+/// `(u128, Option<Cue>)` pairs pad every slot to 32 bytes of wasm data.
+const CUE_TABLE: ([u128; 256], [Option<Cue>; 256]) = {
+    let mut keys = [0u128; 256];
+    let mut cues = [None; 256];
     let mut i = 0;
     while i < CUES.len() {
         let k = key(CUES[i].0);
         let mut s = slot(k);
-        while t[s].1.is_some() {
+        while cues[s].is_some() {
             s = (s + 1) % 256;
         }
-        t[s] = (k, Some(CUES[i].1));
+        keys[s] = k;
+        cues[s] = Some(CUES[i].1);
         i += 1;
     }
-    t
+    (keys, cues)
 };
 
 /// Bit `first letter` set in `CUE_MASKS.0[len]` (and `last letter` in
@@ -290,12 +293,12 @@ fn cue_of(buf: &[u8; 16], n: usize) -> Option<Cue> {
     let k = u128::from_le_bytes(*buf);
     let mut s = slot(k);
     // The table is far from full, so probing always reaches an empty slot.
-    for _ in 0..CUE_TABLE.len() {
-        let (ck, cue) = CUE_TABLE.get(s)?;
-        match cue {
+    let (keys, cues) = &CUE_TABLE;
+    for _ in 0..cues.len() {
+        match cues.get(s)? {
             None => return None,
-            Some(c) if *ck == k => return Some(*c),
-            Some(_) => s = (s + 1) % CUE_TABLE.len(),
+            Some(c) if *keys.get(s)? == k => return Some(*c),
+            Some(_) => s = (s + 1) % cues.len(),
         }
     }
     None
