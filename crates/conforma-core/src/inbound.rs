@@ -23,10 +23,18 @@
 //!    ESSA PORRA" **is** (abuse included). In Portuguese and Spanish the
 //!    stop verb needs "de": "para enviar o comprovante" (in order to send)
 //!    and "deixa me mandar a foto" (let me send) are **not** opt-outs.
+//!    A negated stop asks for more: "não parem de enviar", "no quiero dejar
+//!    de recibir", "don't stop sending" are **not** opt-outs; "não, parem de
+//!    mandar" (a pause), "no stop texting me" and "não para de me mandar"
+//!    (a complaint) are.
 //! 3. **Negation + receive**, with "mais/más/more" or a messaging noun, or
 //!    nothing after: "não quero mais receber", "no quiero recibir mensajes",
 //!    "I don't want to receive these messages". "Não quero receber o boleto
-//!    por e-mail" is **not** (a preference about one document).
+//!    por e-mail" is **not** (a preference about one document), nor is a
+//!    parcel or an address as the object: "não quero mais receber a
+//!    encomenda nesse endereço", "no quiero recibir más paquetes en mi casa".
+//!    "Get" counts only with a messaging noun: "I don't want to get these
+//!    messages anymore", not "I don't want to get charged again".
 //! 4. **Negation + imperative of sending**, with "mais/más/again" or a
 //!    messaging noun: "não me mandem mais nada", "no me envíen más",
 //!    "don't text me again". "Vocês não me mandaram o código" is **not**
@@ -54,7 +62,10 @@
 //! 1. **Agree + receive**, then a messaging noun, a channel ("por aqui",
 //!    "no WhatsApp") or nothing: "sim, aceito receber novidades por aqui",
 //!    "quiero recibir ofertas", "I agree to receive updates". "Quero receber
-//!    o reembolso" is **not**. Any negation before it cancels it.
+//!    o reembolso" is **not**. Any negation before it cancels it. "Get"
+//!    needs a marketing noun ("happy to get your weekly deals", not "happy
+//!    to get it here"); an order's news is **not** ("receive updates on my
+//!    order", "quero receber o pedido aqui").
 //! 2. **Subscribe + list or news**: "me inscreve na lista", "add me to your
 //!    list", "suscríbeme a las novedades"; "sign me up", "opt in". Not a
 //!    waiting, guest or shopping list.
@@ -136,13 +147,14 @@ const SEND: &str = "bother bothering call calling chamar contact contacting cont
 /// Imperatives and subjunctives of sending ("não me mande…").
 const SEND_IMPERATIVE: &str = "call contact email envia enviem envie envien envies escrevam \
     escriban escribas liguem llamen manda mande mandem manden mandes message send text write";
-const NEG: &str = "dont jamais n nao never no not nunca";
+const NEG: &str = "dont jamais n nao never no not nunca wouldnt";
 /// "Any more": turns a negated request into a standing one.
 const MORE: &str = "again anymore mais mas more nada nothing";
-const RECEIVE: &str = "receber recebendo receive receiving recibir recibiendo";
+/// "Get" also needs a messaging noun after it ("get charged again", "get here").
+const RECEIVE: &str = "get receber recebendo receive receiving recibir recibiendo";
 /// Words allowed between a negation and "receive".
 const WANT_GAP: &str = "accept aceito acepto agree any de deseo desejo gostaria interesa \
-    interessa ja me mais mas more quero quiero to want wanna ya";
+    interessa ja like me mais mas more quero quiero to want wanna ya";
 /// Nouns for marketing or messages in general.
 const MSG_NOUN: &str = "anuncios comunicacoes comunicaciones comunicados emails marketing \
     mensagem mensagens mensaje mensajes message messages msg msgs newsletter notificacoes \
@@ -160,8 +172,9 @@ const CANCEL: &str = "cancel cancela cancelar cancele cancelem cancelen deactiva
 const RECEIVING: &str = "envio inscricao receiving recebimento recepcion sending subscription \
     suscripcion";
 /// Determiners and prepositions allowed between "cancel" and what is cancelled.
-const DET: &str = "off a all as de del da das do dos el essas esses estas estes la las los meu \
-    meus mi minha minhas mis my o of os suas sus seus the these this those todas todos your";
+const DET: &str = "off a about all any as de del da das do dos el esa ese esas esos essa esse \
+    essas esses esta este estas estes estos la las los meu meus mi minha minhas mis my nesse nessa \
+    neste nesta o of os sobre suas sus seus the these this those todas todos your";
 /// "My number" after a removal verb.
 const NUMBER: &str = "celular contact contacto contato number numero telefone telefono";
 /// "From here" after "remove me".
@@ -171,11 +184,15 @@ const UNSUBSCRIBE: &str = "descadastra descadastrar descadastre descadastrem des
     desinscribirme desuscribir desuscribirme optout unsubscribe unsuscribe";
 const AGREE: &str = "interesse interessado interessada interesado interesada interested interes \
     accept aceito acepto agree autorizo concordo consent desejo deseo gostaria quero quiero topo \
-    want";
+    want adoraria encantaria feliz glad gustaria happy like love";
+/// What is delivered, and where: receiving these is not about messages.
+const GOODS: &str = "address casa compra compras deliveries delivery direccion domicilio \
+    encomenda encomendas endereco entrega entregas home order orders package packages paquete \
+    paquetes parcel parcels pacote pacotes pedido pedidos";
 const CHANNEL: &str = "aca aqui here whatsapp whats wpp zap";
-const SUBSCRIBE: &str = "anotame apuntame participar participate sumame sumarme unirme adiciona \
-    adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar cadastre entrar \
-    inclua inclui incluir inscreva inscreve inscrever inscribeme inscribir inscribirme join \
+const SUBSCRIBE: &str = "anotame apunto apuntame participar participate sumame sumarme unirme \
+    adiciona adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar cadastre \
+    entrar inclua inclui incluir inscreva inscreve inscrever inscribeme inscribir inscribirme join \
     subscribe suscribeme suscribir suscribirme";
 /// Lists that are not about messages.
 const OTHER_LIST: &str = "casamento compras convidados espera invitados presenca presentes \
@@ -206,6 +223,8 @@ struct Word<'a> {
     end: usize,
     /// Only digits in the original text (codes after "STOP").
     numeric: bool,
+    /// Punctuation before it ("não, parem…"): the words do not go together.
+    pause: bool,
 }
 
 fn words<'a>(text: &str, norm: &'a Normalized) -> Vec<Word<'a>> {
@@ -234,11 +253,16 @@ fn words<'a>(text: &str, norm: &'a Normalized) -> Vec<Word<'a>> {
                 }
             }
         }
+        let pause = out
+            .last()
+            .and_then(|p| t.get(p.end..s))
+            .is_some_and(|g| g.contains([',', '.', ';', ':', '!', '?']));
         out.push(Word {
             w: w.into(),
             start: s,
             end: i,
             numeric,
+            pause,
         });
     }
     merge_spelled(out)
@@ -257,11 +281,13 @@ fn merge_spelled<'a>(words: Vec<Word<'a>>) -> Vec<Word<'a>> {
                 run.first().map_or(0, |w| w.start),
                 run.last().map_or(0, |w| w.end),
             );
+            let pause = run.first().is_some_and(|w| w.pause);
             out.push(Word {
                 w: joined.into(),
                 start,
                 end,
                 numeric: false,
+                pause,
             });
             run.clear();
         } else {
@@ -295,6 +321,41 @@ fn negated_before(ws: &[Word<'_>], i: usize, reach: usize) -> bool {
         .is_some_and(|s| s.iter().any(|w| is(NEG, &w.w)))
 }
 
+/// Whether what follows word `j` is goods or a delivery address, not
+/// messages: the first word past determiners, "more" and short words is in
+/// `GOODS` ("receber a encomenda", "recibir más el pedido", "get updates on
+/// my order"). A messaging noun stops the search ("receber mensagens do pedido"),
+/// also right after the goods word ("receive order updates").
+#[inline(never)]
+fn goods_after(ws: &[Word<'_>], j: usize) -> bool {
+    let w = |k: usize| ws.get(k).map_or("", |x| &*x.w);
+    (j + 1..(j + 6).min(ws.len()))
+        .find(|&k| is(MSG_NOUN, w(k)) || !(w(k).len() <= 3 || is(DET, w(k)) || is(MORE, w(k))))
+        .is_some_and(|k| is(GOODS, w(k)) && !is(MSG_NOUN, w(k + 1)))
+}
+
+/// Whether the stop verb at `i` is negated, through "want" words: "não
+/// parem de", "no quiero dejar de", "don't ever stop" ask for more. Not
+/// across a pause ("não, parem de…"), nor English "no stop", nor "não para
+/// de"/"no deja de" (it does not stop: a complaint).
+#[inline(never)]
+fn stop_negated(ws: &[Word<'_>], i: usize) -> bool {
+    let w = |k: usize| ws.get(k).map_or("", |x| &*x.w);
+    let mut k = i;
+    while k > 0 && k + 4 > i && !ws.get(k).is_some_and(|x| x.pause) {
+        k -= 1;
+        let p = w(k);
+        if is(NEG, p) {
+            let english_no = p == "no" && matches!(w(i), "stop" | "quit");
+            return k + 1 < i || !(english_no || matches!(w(i), "para" | "deja"));
+        }
+        if !(p == "ever" || (is(WANT_GAP, p) && !is(MORE, p))) {
+            return false;
+        }
+    }
+    false
+}
+
 fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
     let w = |i: usize| ws.get(i).map_or("", |x| &*x.w);
     // 1. A keyword alone.
@@ -321,8 +382,8 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
                 return Some((i.saturating_sub(2), i));
             }
         }
-        // 2. Stop verb + (gap) + sending verb.
-        if is(STOP_VERB, wi) {
+        // 2. Stop verb + (gap) + sending verb; not "don't stop sending".
+        if is(STOP_VERB, wi) && !stop_negated(ws, i) {
             let mut j = i + 1;
             while j < ws.len() && j <= i + 3 && is(GAP, w(j)) {
                 j += 1;
@@ -330,7 +391,8 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
             // Portuguese/Spanish need "de" ("para de", "deja de"): "para
             // enviar" is "in order to send", "deixa me mandar" is "let me send".
             let english = matches!(wi, "stop" | "quit");
-            if (is(SEND, w(j)) || is(RECEIVE, w(j))) && (english || w(i + 1) == "de") {
+            let contact = is(SEND, w(j)) || is(RECEIVE, w(j));
+            if contact && (english || w(i + 1) == "de") && !goods_after(ws, j) {
                 return Some((i, j));
             }
         }
@@ -353,15 +415,16 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
                 more |= is(MORE, w(j));
                 j += 1;
             }
-            if is(RECEIVE, w(j)) {
-                let after = (j + 1..(j + 4).min(ws.len())).map(w);
-                let after_has = after.clone().any(|a| {
-                    is(MORE, a) || is(MSG_NOUN, a) || a == "isso" || a == "this" || a == "esto"
-                });
+            // Not a parcel or an address ("não quero mais receber a encomenda").
+            if is(RECEIVE, w(j)) && !goods_after(ws, j) {
+                let mut after = (j + 1..(j + 4).min(ws.len())).map(w);
+                let noun = after.clone().any(|a| is(MSG_NOUN, a));
+                let after_has = after.any(|a| is(MORE, a) || matches!(a, "isso" | "this" | "esto"));
                 let ends = ws
                     .get(j + 1..)
                     .is_some_and(|r| r.iter().all(|x| is(FILLER, &x.w)));
-                if more || after_has || ends {
+                // "Get" needs the noun: "I don't want to get charged again".
+                if noun || (w(j) != "get" && (more || after_has || ends)) {
                     return Some((i, j));
                 }
             }
@@ -378,7 +441,7 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
             } else {
                 i + 1
             };
-            if is(SEND_IMPERATIVE, w(k)) || is(SEND, w(k)) {
+            if (is(SEND_IMPERATIVE, w(k)) || is(SEND, w(k))) && !goods_after(ws, k) {
                 let end = (k + 5).min(ws.len());
                 if let Some(m) = (k + 1..end).find(|&m| is(MORE, w(m)) || is(MSG_NOUN, w(m))) {
                     return Some((i, m));
@@ -444,16 +507,24 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
         // 1. Agree + receive + noun/channel/nothing.
         if is(AGREE, wi) {
             if let Some(j) = (i + 1..(i + 4).min(ws.len())).find(|&j| is(RECEIVE, w(j))) {
-                if (i + 1..j).any(|k| is(NEG, w(k))) {
+                // Not "quero receber o pedido aqui".
+                if (i + 1..j).any(|k| is(NEG, w(k))) || goods_after(ws, j) {
                     continue;
                 }
+                // "Get" needs the noun: "happy to get it here" is a delivery.
+                let get = w(j) == "get";
                 let end = (j + 5).min(ws.len());
-                if let Some(m) = (j + 1..end).find(|&m| is(MSG_NOUN, w(m)) || is(CHANNEL, w(m))) {
-                    return Some((i, m));
+                let noun = |m: usize| is(MSG_NOUN, w(m)) || is(PROMO_NOUN, w(m));
+                if let Some(m) = (j + 1..end).find(|&m| noun(m) || (!get && is(CHANNEL, w(m)))) {
+                    // Not an order's news: "receive updates on my order".
+                    if !goods_after(ws, m) {
+                        return Some((i, m));
+                    }
                 }
-                if ws
-                    .get(j + 1..)
-                    .is_some_and(|r| r.iter().all(|x| is(FILLER, &x.w)))
+                if !get
+                    && ws
+                        .get(j + 1..)
+                        .is_some_and(|r| r.iter().all(|x| is(FILLER, &x.w)))
                 {
                     return Some((i, j));
                 }
