@@ -44,7 +44,10 @@ pub(super) fn find(
 ) -> Vec<Found> {
     let mut out = Vec::new();
     for c in cues {
-        if !matches!(c.cue, Cue::Password | Cue::Pass | Cue::Pin | Cue::Secret) {
+        if !matches!(
+            c.cue,
+            Cue::Password | Cue::Pass | Cue::Pin | Cue::Secret | Cue::Login
+        ) {
             continue;
         }
         if c.cue == Cue::Pass && !matches!(b.get(c.end), Some(b':' | b'=')) {
@@ -57,7 +60,12 @@ pub(super) fn find(
         {
             continue;
         }
-        let Some((s, e)) = value_after(b, c.end) else {
+        let value = if c.cue == Cue::Login {
+            login_pair(b, c.end)
+        } else {
+            value_after(b, c.end)
+        };
+        let Some((s, e)) = value else {
             continue;
         };
         let Some(v) = b.get(s..e) else { continue };
@@ -106,6 +114,43 @@ pub(super) fn find(
         });
     }
     out
+}
+
+/// The password of "login is ana.souza / Abc@2024" or "login: ana / x9": the
+/// run after a lone "/" or "|" that follows the user name. A login without
+/// that pair ("o login é o seu e-mail") has no value.
+fn login_pair(b: &[u8], p: usize) -> Option<(usize, usize)> {
+    // Whitespace-separated runs after the cue, as byte ranges, without a lone ":" or "=".
+    let mut i = p;
+    let mut runs = std::iter::from_fn(|| loop {
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        let start = i;
+        while b.get(i).is_some_and(|x| !x.is_ascii_whitespace()) {
+            i += 1;
+        }
+        match b.get(start..i) {
+            None | Some([]) => return None,
+            Some(b":" | b"=") => continue,
+            Some(_) => return Some((start, i)),
+        }
+    });
+    let run = |r: (usize, usize)| b.get(r.0..r.1).unwrap_or(&[]);
+    let mut user = runs.next()?;
+    if matches!(run(user), b"is" | b"es" | b"e" | b"\xc3\xa9") {
+        user = runs.next()?;
+    }
+    // The user name is not the end of a clause ("o login é o seu e-mail.").
+    if matches!(run(user).last(), Some(b',' | b'.' | b';')) {
+        return None;
+    }
+    if !matches!(run(runs.next()?), b"/" | b"|") {
+        return None;
+    }
+    let secret = runs.next()?;
+    let (s, e) = strip(run(secret));
+    Some((secret.0 + s, secret.0 + e))
 }
 
 fn near(c: &CueAt, at: usize, dist: usize) -> bool {

@@ -62,6 +62,8 @@ pub(super) enum Cue {
     Expiry,
     /// One-time code context: verification, OTP, expires, one-time…
     Otp,
+    /// `login`: a "user / password" pair after it.
+    Login,
 }
 
 /// A cue word found in the text.
@@ -207,8 +209,7 @@ const CUES: &[(&[u8], Cue)] = &[
     (b"verification", Cue::Otp),
     (b"verify", Cue::Otp),
     (b"verificar", Cue::Otp),
-    (b"unico", Cue::Otp),
-    (b"unica", Cue::Otp),
+    (b"login", Cue::Login),
     (b"expira", Cue::Expiry),
     (b"expiram", Cue::Expiry),
     (b"expires", Cue::Expiry),
@@ -565,7 +566,20 @@ fn classify_word(b: &[u8], tok: &Tok, buf: &[u8; 16], n: usize) -> Option<CueAt>
             next.eq_ignore_ascii_case(b" code").then_some(())?;
             at(Cue::Branch, tok.end + 5)
         }
-        // "uso único" is caught by "unico"; "un solo uso" here.
+        // "uso único" (one-time). Not "único" alone: Chile's "Clave Única" is
+        // the government login, a real password.
+        [b'u', b's', b'o'] => {
+            let next = b.get(tok.end..(tok.end + 6).min(b.len()))?;
+            let rest = next.strip_prefix(b" ")?;
+            let rest = rest
+                .strip_prefix("ú".as_bytes())
+                .or_else(|| rest.strip_prefix("Ú".as_bytes()))
+                .or_else(|| rest.strip_prefix(b"u"))
+                .or_else(|| rest.strip_prefix(b"U"))?;
+            (rest.get(..3)?.eq_ignore_ascii_case(b"nic")).then_some(())?;
+            at(Cue::Otp, tok.end + 1)
+        }
+        // "un solo uso".
         [b's', b'o', b'l', b'o'] => {
             let next = b.get(tok.end..tok.end + 4)?;
             next.eq_ignore_ascii_case(b" uso").then_some(())?;
