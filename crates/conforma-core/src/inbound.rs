@@ -74,6 +74,10 @@
 //! 4. **Send/notify me + marketing noun**: "manda as novidades", "me avisa
 //!    das promoções", "send me the deals". "Me manda o boleto" and "manda a
 //!    mensagem de novo" are **not**; "me avisa quando chegar" is **not**.
+//! 5. **Permission to send + messaging noun**: "pode mandar os lembretes por
+//!    aqui", "you can text me the reminders", "pueden enviarme avisos". "Pode
+//!    mandar o boleto por aqui" is **not** (a document), nor "não podem
+//!    mandar mensagens".
 //!
 //! "Interested in" counts as agreeing ("tenho interesse em receber
 //! novidades"), but "tenho interesse no produto" is **not** an opt-in.
@@ -159,7 +163,8 @@ const WANT_GAP: &str = "accept aceito acepto agree any de deseo desejo gostaria 
 const MSG_NOUN: &str = "anuncios comunicacoes comunicaciones comunicados emails marketing \
     mensagem mensagens mensaje mensajes message messages msg msgs newsletter notificacoes \
     notificaciones notifications novedades novidades offers ofertas promocoes promociones promos \
-    promotions propaganda propagandas publicidad publicidade sms spam texts updates";
+    promotions propaganda propagandas publicidad publicidade sms spam texts updates \
+    alertas alerts avisos lembretes recordatorios reminders";
 const REMOVE: &str = "exclui elimina eliminar eliminen eliminame quitenme apaga apagar apague \
     apaguem borra borrame borrar borren delete exclua excluam excluir quita quitame quitar \
     quiten remova removam remove remover retira retirar retire saca sacame sacar sai saia sair \
@@ -204,6 +209,8 @@ const SEND_ME: &str = "avisa avise avisem avisame avisenme notify notifique noti
 /// Marketing nouns a customer asks for ("manda as novidades").
 const PROMO_NOUN: &str = "deals news newsletter novedades novidades offers ofertas promocoes \
     promociones promos promotions updates";
+/// Giving permission ("pode mandar", "you can text me").
+const MAY: &str = "can may pode podem podes puede pueden puedes";
 const AUTHORIZE: &str = "aceito acepto authorize autorizo concordo consent";
 const SENDING: &str = "envio sending send contato contacto enviar";
 
@@ -551,6 +558,19 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
             || (wi == "opt" && w(i + 1) == "in")
         {
             return Some((i, i + if wi == "sign" { 2 } else { 1 }));
+        }
+        // 5. Permission to send messages: "pode mandar os lembretes por aqui",
+        // "you can text me the reminders". Not a document ("pode mandar o boleto").
+        if is(MAY, wi) {
+            let end = (i + 4).min(ws.len());
+            if let Some(j) = (i + 1..end).find(|&j| is(SEND, w(j)) || is(SEND_IMPERATIVE, w(j))) {
+                let end = (j + 6).min(ws.len());
+                if let Some(m) = (j + 1..end).find(|&m| is(MSG_NOUN, w(m))) {
+                    if !goods_after(ws, m) {
+                        return Some((i, m));
+                    }
+                }
+            }
         }
         // 3. Authorize + sending.
         if is(AUTHORIZE, wi) {
