@@ -887,7 +887,10 @@ mod tests {
         assert_eq!(cats("sofá cor whisky"), vec![]);
         assert_eq!(cats("tobacco-scented candle"), vec![]);
         // Only the word right next to it: not two words on, not the other side.
-        assert_eq!(cats("cor preta com whisky escocês"), vec![Category::Alcohol]);
+        assert_eq!(
+            cats("cor preta com whisky escocês"),
+            vec![Category::Alcohol]
+        );
         // A list after "cor" is a list of colours ("na cor vinho, caramelo e champagne").
         assert_eq!(cats("na cor vinho, caramelo e champagne"), vec![]);
         assert_eq!(cats("whisky cor âmbar"), vec![Category::Alcohol]);

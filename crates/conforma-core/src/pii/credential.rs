@@ -89,7 +89,8 @@ pub(super) fn find(
         // "expires in 5 minutes".
         let otp = cues.iter().any(|o| {
             near(o, s, 120)
-                && (o.cue == Cue::Otp || (o.cue == Cue::Expiry && all_digits && v.len() <= 8))
+                && (o.cue == Cue::Otp
+                    || (o.cue == Cue::Expiry && all_digits && v.len() <= 8 && !dated(b, o.end)))
         });
         if otp {
             continue;
@@ -151,6 +152,24 @@ fn login_pair(b: &[u8], p: usize) -> Option<(usize, usize)> {
     let secret = runs.next()?;
     let (s, e) = strip(run(secret));
     Some((secret.0 + s, secret.0 + e))
+}
+
+/// Whether a date follows an expiry word: "vence 08/29" is a card's expiry,
+/// not a code's lifetime ("expira em 5 minutos").
+fn dated(b: &[u8], p: usize) -> bool {
+    let rest = b.get(p..).unwrap_or(&[]);
+    let rest = rest.trim_ascii_start();
+    let rest = rest.strip_prefix(b":").unwrap_or(rest).trim_ascii_start();
+    let d = rest.iter().take_while(|x| x.is_ascii_digit()).count();
+    let tail = rest.get(d..).unwrap_or(&[]);
+    (1..=2).contains(&d)
+        && tail.first() == Some(&b'/')
+        && tail
+            .iter()
+            .skip(1)
+            .take_while(|x| x.is_ascii_digit())
+            .count()
+            >= 2
 }
 
 fn near(c: &CueAt, at: usize, dist: usize) -> bool {
