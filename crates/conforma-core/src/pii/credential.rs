@@ -121,37 +121,19 @@ pub(super) fn find(
 /// run after a lone "/" or "|" that follows the user name. A login without
 /// that pair ("o login é o seu e-mail") has no value.
 fn login_pair(b: &[u8], p: usize) -> Option<(usize, usize)> {
-    // Whitespace-separated runs after the cue, as byte ranges, without a lone ":" or "=".
-    let mut i = p;
-    let mut runs = std::iter::from_fn(|| loop {
-        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        let start = i;
-        while b.get(i).is_some_and(|x| !x.is_ascii_whitespace()) {
-            i += 1;
-        }
-        match b.get(start..i) {
-            None | Some([]) => return None,
-            Some(b":" | b"=") => continue,
-            Some(_) => return Some((start, i)),
-        }
-    });
-    let run = |r: (usize, usize)| b.get(r.0..r.1).unwrap_or(&[]);
-    let mut user = runs.next()?;
-    if matches!(run(user), b"is" | b"es" | b"e" | b"\xc3\xa9") {
-        user = runs.next()?;
+    let slash_after = |at: usize| {
+        let rest = b.get(at..).unwrap_or(&[]);
+        let t = rest.trim_ascii_start();
+        matches!(t.first(), Some(b'/' | b'|')).then(|| at + rest.len() - t.len() + 1)
+    };
+    let (s, e) = value_after(b, p)?;
+    match slash_after(e) {
+        // "login is ana.souza82 / Abc@2024": the value found is the user name.
+        Some(q) => value_after(b, q),
+        // "login ana / Abc@2024": a wordy user name was skipped as a filler,
+        // with the "/" after it.
+        None => b.get(p..s)?.contains(&b'/').then_some((s, e)),
     }
-    // The user name is not the end of a clause ("o login é o seu e-mail.").
-    if matches!(run(user).last(), Some(b',' | b'.' | b';')) {
-        return None;
-    }
-    if !matches!(run(runs.next()?), b"/" | b"|") {
-        return None;
-    }
-    let secret = runs.next()?;
-    let (s, e) = strip(run(secret));
-    Some((secret.0 + s, secret.0 + e))
 }
 
 /// Whether a date follows an expiry word: "vence 08/29" is a card's expiry,
