@@ -132,7 +132,11 @@ fn login_pair(b: &[u8], p: usize) -> Option<(usize, usize)> {
         Some(q) => value_after(b, q),
         // "login ana / Abc@2024": a wordy user name was skipped as a filler,
         // with the "/" after it.
-        None => b.get(p..s)?.contains(&b'/').then_some((s, e)),
+        None => b
+            .get(p..s)?
+            .iter()
+            .any(|&x| x == b'/' || x == b'|')
+            .then_some((s, e)),
     }
 }
 
