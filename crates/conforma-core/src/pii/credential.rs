@@ -117,7 +117,7 @@ pub(super) fn find(
     out
 }
 
-/// The password of "login is ana.souza / Abc@2024" or "login: ana / x9": the
+/// The password of "login is ana.souza / Abc@2024" or "login: ana / Rio#2024": the
 /// run after a lone "/" or "|" that follows the user name. A login without
 /// that pair ("o login é o seu e-mail") has no value.
 fn login_pair(b: &[u8], p: usize) -> Option<(usize, usize)> {
