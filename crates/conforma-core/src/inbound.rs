@@ -333,6 +333,7 @@ fn negated_before(ws: &[Word<'_>], i: usize, reach: usize) -> bool {
 /// `GOODS` ("receber a encomenda", "recibir más el pedido", "get updates on
 /// my order"). A messaging noun stops the search ("receber mensagens do pedido"),
 /// also right after the goods word ("receive order updates").
+// Out of line (like `stop_negated`): called from four patterns, smaller wasm.
 #[inline(never)]
 fn goods_after(ws: &[Word<'_>], j: usize) -> bool {
     let w = |k: usize| ws.get(k).map_or("", |x| &*x.w);

@@ -90,7 +90,7 @@ pub(super) fn find(
         let otp = cues.iter().any(|o| {
             near(o, s, 120)
                 && (o.cue == Cue::Otp
-                    || (o.cue == Cue::Expiry && all_digits && v.len() <= 8 && !dated(b, o.end)))
+                    || (o.cue == Cue::Expiry && all_digits && v.len() <= 8 && !dated(b, nums, o)))
         });
         if otp {
             continue;
@@ -142,20 +142,11 @@ fn login_pair(b: &[u8], p: usize) -> Option<(usize, usize)> {
 
 /// Whether a date follows an expiry word: "vence 08/29" is a card's expiry,
 /// not a code's lifetime ("expira em 5 minutos").
-fn dated(b: &[u8], p: usize) -> bool {
-    let rest = b.get(p..).unwrap_or(&[]);
-    let rest = rest.trim_ascii_start();
-    let rest = rest.strip_prefix(b":").unwrap_or(rest).trim_ascii_start();
-    let d = rest.iter().take_while(|x| x.is_ascii_digit()).count();
-    let tail = rest.get(d..).unwrap_or(&[]);
-    (1..=2).contains(&d)
-        && tail.first() == Some(&b'/')
-        && tail
-            .iter()
-            .skip(1)
-            .take_while(|x| x.is_ascii_digit())
-            .count()
-            >= 2
+fn dated(b: &[u8], nums: &[Num], cue: &CueAt) -> bool {
+    super::next_num(nums, cue, 3)
+        .and_then(|i| nums.get(i))
+        .and_then(|n| b.get(n.start..n.end))
+        .is_some_and(|raw| raw.contains(&b'/'))
 }
 
 fn near(c: &CueAt, at: usize, dist: usize) -> bool {
