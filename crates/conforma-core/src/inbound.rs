@@ -87,7 +87,7 @@
 //! quero receber o boleto"), opt-out wins.
 
 use crate::engine::Hit;
-use crate::model::{Category, Lang, Severity, Span, Text};
+use crate::model::{Category, Lang, Severity, Span};
 use crate::normalize::Normalized;
 use crate::rules::{policy, RuleInfo};
 
@@ -99,12 +99,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Info,
         enabled: true,
         policy: policy::MESSAGING,
-        message: Text::new(
+        message: text!(
             "O cliente pediu para não receber mais mensagens: registre o opt-out. O WhatsApp exige respeitar todo pedido de saída.",
             "El cliente pidió no recibir más mensajes: registra la baja (opt-out). WhatsApp exige respetar toda solicitud de baja.",
             "The customer asked to stop receiving messages: record the opt-out. WhatsApp requires honouring every opt-out request.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Confirme a saída com uma única mensagem curta e não envie mais mensagens de marketing a este contato.",
             "Confirma la baja con un único mensaje breve y no envíes más mensajes de marketing a este contacto.",
             "Confirm the opt-out with one short message and send no more marketing to this contact.",
@@ -117,7 +117,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Info,
         enabled: true,
         policy: policy::MESSAGING,
-        message: Text::new(
+        message: text!(
             "O cliente aceitou receber mensagens: registre o opt-in com data e hora.",
             "El cliente aceptó recibir mensajes: registra el opt-in con fecha y hora.",
             "The customer agreed to receive messages: record the opt-in with its date and time.",

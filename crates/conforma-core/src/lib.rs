@@ -29,6 +29,14 @@
 //! Speed: `cargo bench -p conforma-core` prints median and p95 timings
 //! (construction, 1,000-character and 64 KiB checks).
 
+/// A [`model::Text`] from its pt-BR, es and en translations, joined at
+/// compile time.
+macro_rules! text {
+    ($pt:literal, $es:literal, $en:literal $(,)?) => {
+        $crate::model::Text::joined(concat!($pt, "\u{1f}", $es, "\u{1f}", $en))
+    };
+}
+
 mod config;
 mod context;
 mod detect;

@@ -197,29 +197,41 @@ string_enum! {
 }
 
 /// A text in the three supported locales.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Text {
-    /// Brazilian Portuguese.
-    #[serde(rename = "pt-BR")]
-    pub pt: &'static str,
-    /// Spanish.
-    pub es: &'static str,
-    /// English.
-    pub en: &'static str,
-}
+///
+/// Stored as one string, the translations joined by U+001F, so the rule
+/// catalog holds one pointer per text instead of three (its tables are
+/// mostly pointers, which compress badly). Built with the crate's `text!`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text(&'static str);
 
 impl Text {
-    /// Builds a text from its three translations.
-    pub const fn new(pt: &'static str, es: &'static str, en: &'static str) -> Text {
-        Text { pt, es, en }
+    /// The separator between translations.
+    pub(crate) const SEP: char = '\u{1f}';
+
+    /// Wraps `pt␟es␟en`, as `text!` writes it.
+    pub(crate) const fn joined(s: &'static str) -> Text {
+        Text(s)
     }
+
     /// The translation for `locale`.
-    pub const fn get(&self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::PtBr => self.pt,
-            Locale::Es => self.es,
-            Locale::En => self.en,
-        }
+    pub fn get(&self, locale: Locale) -> &'static str {
+        let nth = match locale {
+            Locale::PtBr => 0,
+            Locale::Es => 1,
+            Locale::En => 2,
+        };
+        self.0.split(Text::SEP).nth(nth).unwrap_or_default()
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Text", 3)?;
+        m.serialize_field("pt-BR", self.get(Locale::PtBr))?;
+        m.serialize_field("es", self.get(Locale::Es))?;
+        m.serialize_field("en", self.get(Locale::En))?;
+        m.end()
     }
 }
 

@@ -94,7 +94,7 @@ use std::collections::BTreeMap;
 use time::{civil_from_days, parse_rfc3339, weekday, Instant};
 use tz::Zone;
 
-const SPAM_POLICY: Text = Text::new(
+const SPAM_POLICY: Text = text!(
     "Política de Mensagens Comerciais do WhatsApp (denúncias de spam bloqueiam o número)",
     "Política de Mensajería Comercial de WhatsApp (las denuncias de spam bloquean el número)",
     "WhatsApp Business Messaging Policy (spam reports get numbers banned)",
@@ -108,12 +108,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Block,
         enabled: true,
         policy: policy::MESSAGING,
-        message: Text::new(
+        message: text!(
             "Este contato pediu para não receber mensagens (opt-out). O WhatsApp exige respeitar todo pedido de saída, feito no WhatsApp ou fora dele.",
             "Este contacto pidió no recibir mensajes (opt-out). WhatsApp exige respetar toda solicitud de baja, hecha en WhatsApp o fuera de él.",
             "This contact opted out. WhatsApp requires honouring every opt-out request, made on WhatsApp or elsewhere.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Não envie. Só volte a escrever se o cliente fizer um novo opt-in.",
             "No lo envíes. Solo vuelve a escribir si el cliente hace un nuevo opt-in.",
             "Don't send it. Write again only after the customer opts in anew.",
@@ -126,7 +126,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Warn,
         enabled: true,
         policy: policy::MESSAGING,
-        message: Text::new(
+        message: text!(
             "Este contato fez opt-out, mas escreveu depois: responda só ao que ele pediu, sem marketing.",
             "Este contacto se dio de baja, pero escribió después: responde solo a lo que pidió, sin marketing.",
             "This contact opted out but has written since: answer only what they asked, with no marketing.",
@@ -140,12 +140,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Warn,
         enabled: true,
         policy: policy::MESSAGING,
-        message: Text::new(
+        message: text!(
             "Conversa iniciada pela empresa sem opt-in registrado. Um cliente ter escrito antes não é opt-in para notificações posteriores.",
             "Conversación iniciada por la empresa sin opt-in registrado. Que el cliente haya escrito antes no es un opt-in para avisos posteriores.",
             "Business-initiated conversation without a recorded opt-in. A customer having written before is not an opt-in for later notifications.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Peça e registre o opt-in antes de iniciar conversas com este contato.",
             "Pide y registra el opt-in antes de iniciar conversaciones con este contacto.",
             "Ask for and record an opt-in before starting conversations with this contact.",
@@ -158,12 +158,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Block,
         enabled: true,
         policy: policy::MESSAGING,
-        message: Text::new(
+        message: text!(
             "Mensagem promocional iniciada pela empresa sem opt-in de marketing: é o que mais gera denúncias de spam e bloqueios.",
             "Mensaje promocional iniciado por la empresa sin opt-in de marketing: es lo que más genera denuncias de spam y bloqueos.",
             "Promotional message, business-initiated, without a marketing opt-in: the surest way to spam reports and a banned number.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Envie ofertas só a contatos com opt-in de marketing registrado.",
             "Envía ofertas solo a contactos con opt-in de marketing registrado.",
             "Send offers only to contacts with a recorded marketing opt-in.",
@@ -176,12 +176,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Warn,
         enabled: true,
         policy: policy::MESSAGING,
-        message: Text::new(
+        message: text!(
             "A janela de 24 horas está fechada (a última mensagem do cliente tem mais de 24 h, ou ele nunca escreveu).",
             "La ventana de 24 horas está cerrada (el último mensaje del cliente tiene más de 24 h, o nunca escribió).",
             "The 24-hour window is closed (the customer's last message is more than 24 h old, or they never wrote).",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Na Plataforma do WhatsApp Business, use um modelo aprovado; no app, prefira esperar o cliente escrever.",
             "En la Plataforma de WhatsApp Business usa una plantilla aprobada; en la app, mejor espera a que el cliente escriba.",
             "On the WhatsApp Business Platform use an approved template; in the app, prefer waiting for the customer to write.",
@@ -194,12 +194,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Block,
         enabled: true,
         policy: policy::MESSAGING,
-        message: Text::new(
+        message: text!(
             "A janela de 24 horas está fechada: na Plataforma do WhatsApp Business só modelos aprovados podem ser enviados.",
             "La ventana de 24 horas está cerrada: en la Plataforma de WhatsApp Business solo se pueden enviar plantillas aprobadas.",
             "The 24-hour window is closed: on the WhatsApp Business Platform only approved templates may be sent.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Envie um modelo aprovado em vez de texto livre.",
             "Envía una plantilla aprobada en lugar de texto libre.",
             "Send an approved template instead of free-form text.",
@@ -212,12 +212,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Warn,
         enabled: true,
         policy: policy::CDC,
-        message: Text::new(
+        message: text!(
             "Fora do horário de atendimento.",
             "Fuera del horario de atención.",
             "Outside business hours.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Agende a mensagem para o horário de atendimento.",
             "Programa el mensaje para el horario de atención.",
             "Schedule the message for business hours.",
@@ -230,12 +230,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Warn,
         enabled: true,
         policy: SPAM_POLICY,
-        message: Text::new(
+        message: text!(
             "O mesmo texto (ou quase) foi para muitos contatos em pouco tempo: disparos em massa geram denúncias de spam.",
             "El mismo texto (o casi) fue a muchos contactos en poco tiempo: los envíos masivos generan denuncias de spam.",
             "The same (or nearly the same) text went to many contacts in a short time: mass blasts get reported as spam.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Envie só a quem pediu e em ritmo que a equipe consiga atender; personalize a mensagem.",
             "Envía solo a quien lo pidió y a un ritmo que el equipo pueda atender; personaliza el mensaje.",
             "Send only to people who asked, at a pace your team can serve; personalise the message.",

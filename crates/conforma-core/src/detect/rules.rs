@@ -24,13 +24,13 @@ const fn commerce(
     }
 }
 
-const STYLE_POLICY: Text = Text::new(
+const STYLE_POLICY: Text = text!(
     "Tom de voz da empresa",
     "Tono de voz de la empresa",
     "Company brand voice",
 );
 
-const COMMERCE_SUGGESTION: Text = Text::new(
+const COMMERCE_SUGGESTION: Text = text!(
     "Não ofereça este produto ou serviço pelo WhatsApp; remova a oferta da mensagem.",
     "No ofrezcas este producto o servicio por WhatsApp; quita la oferta del mensaje.",
     "Don't offer this product or service over WhatsApp; remove the offer from the message.",
@@ -42,7 +42,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.drugs",
         Category::Drugs,
         Severity::Block,
-        Text::new(
+        text!(
             "Drogas ilícitas ou recreativas (ou acessórios para consumo): proibidas pela Política de Comércio do WhatsApp.",
             "Drogas ilícitas o recreativas (o accesorios para consumirlas): prohibidas por la Política de Comercio de WhatsApp.",
             "Illicit or recreational drugs (or paraphernalia) are prohibited by the WhatsApp Commerce Policy.",
@@ -54,12 +54,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.medicine",
         Category::Medicine,
         Severity::Warn,
-        Text::new(
+        text!(
             "Venda de medicamentos, anabolizantes, suplementos não regulamentados ou emagrecedores: proibida pela Política de Comércio do WhatsApp.",
             "Venta de medicamentos, anabólicos, suplementos no regulados o pastillas para adelgazar: prohibida por la Política de Comercio de WhatsApp.",
             "Selling medicines, anabolic steroids, unregulated supplements or slimming pills is prohibited by the WhatsApp Commerce Policy.",
         ),
-        Text::new(
+        text!(
             "Não venda medicamentos pelo WhatsApp; oriente o cliente a procurar um médico ou a farmácia.",
             "No vendas medicamentos por WhatsApp; orienta al cliente a consultar a un médico o a la farmacia.",
             "Don't sell medicines over WhatsApp; refer the customer to a doctor or pharmacy.",
@@ -70,12 +70,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.alcohol",
         Category::Alcohol,
         Severity::Warn,
-        Text::new(
+        text!(
             "Venda ou promoção de bebida alcoólica: proibida pela Política de Comércio do WhatsApp.",
             "Venta o promoción de bebidas alcohólicas: prohibida por la Política de Comercio de WhatsApp.",
             "Selling or promoting alcoholic drinks is prohibited by the WhatsApp Commerce Policy.",
         ),
-        Text::new(
+        text!(
             "Não ofereça bebidas alcoólicas por WhatsApp; direcione o cliente à loja ou ao site.",
             "No ofrezcas bebidas alcohólicas por WhatsApp; deriva al cliente a la tienda o al sitio web.",
             "Don't offer alcoholic drinks over WhatsApp; point the customer to the store or website.",
@@ -86,7 +86,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.tobacco",
         Category::Tobacco,
         Severity::Warn,
-        Text::new(
+        text!(
             "Tabaco, cigarros, vapes/pods ou narguilé: proibidos pela Política de Comércio do WhatsApp.",
             "Tabaco, cigarrillos, vapeadores/pods o narguile: prohibidos por la Política de Comercio de WhatsApp.",
             "Tobacco, cigarettes, vapes/pods or hookah are prohibited by the WhatsApp Commerce Policy.",
@@ -98,7 +98,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.weapons",
         Category::Weapons,
         Severity::Block,
-        Text::new(
+        text!(
             "Armas de fogo, munição, explosivos ou peças de armas: proibidos pela Política de Comércio do WhatsApp.",
             "Armas de fuego, municiones, explosivos o piezas de armas: prohibidos por la Política de Comercio de WhatsApp.",
             "Firearms, ammunition, explosives or weapon parts are prohibited by the WhatsApp Commerce Policy.",
@@ -110,7 +110,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.gambling",
         Category::Gambling,
         Severity::Warn,
-        Text::new(
+        text!(
             "Apostas com dinheiro real, cassino ou venda de loteria: proibidos pela Política de Comércio do WhatsApp.",
             "Apuestas con dinero real, casino o venta de lotería: prohibidos por la Política de Comercio de WhatsApp.",
             "Real-money betting, casino or lottery sales are prohibited by the WhatsApp Commerce Policy.",
@@ -122,7 +122,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.adult",
         Category::Adult,
         Severity::Warn,
-        Text::new(
+        text!(
             "Produtos, serviços ou conteúdo sexual/adulto: proibidos pela Política de Comércio do WhatsApp.",
             "Productos, servicios o contenido sexual/para adultos: prohibidos por la Política de Comercio de WhatsApp.",
             "Sexual or adult products, services or content are prohibited by the WhatsApp Commerce Policy.",
@@ -134,7 +134,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.dating",
         Category::Dating,
         Severity::Warn,
-        Text::new(
+        text!(
             "Serviços de namoro, acompanhantes ou encontros: proibidos pela Política de Comércio do WhatsApp.",
             "Servicios de citas, acompañantes o encuentros: prohibidos por la Política de Comercio de WhatsApp.",
             "Dating, escort or matchmaking services are prohibited by the WhatsApp Commerce Policy.",
@@ -146,12 +146,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.animals",
         Category::Animals,
         Severity::Warn,
-        Text::new(
+        text!(
             "Venda de animais vivos (exceto gado) ou de espécies ameaçadas: proibida pela Política de Comércio do WhatsApp.",
             "Venta de animales vivos (excepto ganado) o de especies amenazadas: prohibida por la Política de Comercio de WhatsApp.",
             "Selling live animals (other than livestock) or endangered species is prohibited by the WhatsApp Commerce Policy.",
         ),
-        Text::new(
+        text!(
             "Não anuncie animais pelo WhatsApp; indique canais de adoção responsável.",
             "No anuncies animales por WhatsApp; indica canales de adopción responsable.",
             "Don't advertise animals over WhatsApp; point to responsible adoption channels.",
@@ -162,12 +162,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.fraud",
         Category::Fraud,
         Severity::Block,
-        Text::new(
+        text!(
             "Falsificações, documentos falsos, pirâmides ou promessa de lucro garantido: proibidos pela Política de Comércio do WhatsApp.",
             "Falsificaciones, documentos falsos, esquemas piramidales o ganancias garantizadas: prohibidos por la Política de Comercio de WhatsApp.",
             "Counterfeits, fake documents, pyramid schemes or guaranteed profits are prohibited by the WhatsApp Commerce Policy.",
         ),
-        Text::new(
+        text!(
             "Remova a oferta; não prometa lucro garantido nem venda réplicas ou documentos.",
             "Quita la oferta; no prometas ganancias garantizadas ni vendas réplicas o documentos.",
             "Remove the offer; don't promise guaranteed returns or sell replicas or documents.",
@@ -178,7 +178,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "commerce.currency_exchange",
         Category::CurrencyExchange,
         Severity::Warn,
-        Text::new(
+        text!(
             "Compra, venda ou câmbio de moeda ou cripto: proibidos pela Política de Comércio do WhatsApp.",
             "Compra, venta o cambio de divisas o cripto: prohibidos por la Política de Comercio de WhatsApp.",
             "Buying, selling or exchanging currency or crypto is prohibited by the WhatsApp Commerce Policy.",
@@ -192,12 +192,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Block,
         enabled: true,
         policy: policy::CDC,
-        message: Text::new(
+        message: text!(
             "Ameaça, intimidação ou exposição do cliente: o CDC (art. 42) proíbe expor o consumidor a ridículo ou ameaça na cobrança.",
             "Amenaza, intimidación o exposición del cliente: el CDC de Brasil (art. 42) y las buenas prácticas de cobranza lo prohíben.",
             "Threat, intimidation or exposure of the customer: the Brazilian Consumer Code (art. 42) forbids it in debt collection.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Informe o débito e as opções de pagamento com respeito, sem ameaças nem terceiros.",
             "Informa la deuda y las opciones de pago con respeto, sin amenazas ni terceros.",
             "State the debt and payment options respectfully, without threats or third parties.",
@@ -210,12 +210,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Warn,
         enabled: true,
         policy: policy::CDC,
-        message: Text::new(
+        message: text!(
             "Insulto, palavrão ou assédio dirigido ao cliente: viola o CDC (art. 42) e as políticas do WhatsApp.",
             "Insulto, groserías o acoso dirigido al cliente: viola las políticas de WhatsApp y las buenas prácticas.",
             "Insult, profanity or harassment aimed at the customer: violates WhatsApp's policies and the Consumer Code.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Reescreva com linguagem respeitosa e profissional.",
             "Reescribe con lenguaje respetuoso y profesional.",
             "Rewrite it in respectful, professional language.",
@@ -228,12 +228,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Info,
         enabled: false,
         policy: STYLE_POLICY,
-        message: Text::new(
+        message: text!(
             "Texto em maiúsculas soa como grito.",
             "El texto en mayúsculas suena a grito.",
             "All-caps text reads as shouting.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Use maiúsculas só no início das frases e em siglas.",
             "Usa mayúsculas solo al inicio de las frases y en siglas.",
             "Use capitals only to start sentences and for acronyms.",
@@ -246,12 +246,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Info,
         enabled: false,
         policy: STYLE_POLICY,
-        message: Text::new(
+        message: text!(
             "Sequência de pontos de exclamação ou interrogação.",
             "Secuencia de signos de exclamación o interrogación.",
             "Run of exclamation or question marks.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Use um único sinal de pontuação.",
             "Usa un solo signo de puntuación.",
             "Use a single punctuation mark.",
@@ -264,12 +264,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
         severity: Severity::Info,
         enabled: false,
         policy: STYLE_POLICY,
-        message: Text::new(
+        message: text!(
             "Abreviação ou gíria fora do tom formal da marca.",
             "Abreviatura o jerga fuera del tono formal de la marca.",
             "Slang or text-speak outside the brand's formal voice.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Escreva a palavra por extenso (\"você\", \"beleza\", \"que\").",
             "Escribe la palabra completa (\"que\", \"también\", \"por qué\").",
             "Spell the word out (\"you\", \"please\", \"thanks\").",
@@ -292,8 +292,8 @@ pub(crate) static CUSTOM: RuleInfo = RuleInfo {
     category: Category::Custom,
     severity: Severity::Warn,
     enabled: true,
-    policy: Text::new("Regras da empresa", "Reglas de la empresa", "Company rules"),
-    message: Text::new(
+    policy: text!("Regras da empresa", "Reglas de la empresa", "Company rules"),
+    message: text!(
         "Tema que a empresa pede para evitar.",
         "Tema que la empresa pide evitar.",
         "A topic the company asks to avoid.",

@@ -14,7 +14,7 @@ mod lex;
 mod numbers;
 
 use crate::engine::Hit;
-use crate::model::{Category, Locale, Severity, Span, Text};
+use crate::model::{Category, Locale, Severity, Span};
 use crate::rules::{policy, RuleInfo};
 use lex::{Cue, CueAt};
 use numbers::{Kind, Num};
@@ -28,12 +28,12 @@ pub(crate) static RULES: [RuleInfo; 5] = [
         severity: Severity::Block,
         enabled: true,
         policy: policy::LGPD,
-        message: Text::new(
+        message: text!(
             "CPF completo na mensagem: dado pessoal protegido pela LGPD; o WhatsApp proíbe compartilhar números de documentos completos.",
             "CPF completo en el mensaje: dato personal protegido (LGPD); WhatsApp prohíbe compartir números de documentos completos.",
             "Full CPF in the message: personal data protected by the LGPD; WhatsApp forbids sharing full ID numbers.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Envie o CPF pelo portal seguro ou mostre só os últimos dígitos (***.***.***-25).",
             "Envía el CPF por el portal seguro o muestra solo los últimos dígitos (***.***.***-25).",
             "Send the CPF through the secure portal, or show only the last digits (***.***.***-25).",
@@ -46,12 +46,12 @@ pub(crate) static RULES: [RuleInfo; 5] = [
         severity: Severity::Block,
         enabled: true,
         policy: policy::LGPD,
-        message: Text::new(
+        message: text!(
             "Número completo de cartão na mensagem: o WhatsApp proíbe compartilhar números completos de cartão, e a LGPD exige proteger dados de pagamento.",
             "Número completo de tarjeta en el mensaje: WhatsApp prohíbe compartir números completos de tarjeta y los datos de pago deben protegerse.",
             "Full card number in the message: WhatsApp forbids sharing full card numbers, and payment data must be protected (LGPD).",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Mostre só os 4 últimos dígitos (**** **** **** 1111) e use um link de pagamento seguro.",
             "Muestra solo los 4 últimos dígitos (**** **** **** 1111) y usa un enlace de pago seguro.",
             "Show only the last 4 digits (**** **** **** 1111) and use a secure payment link.",
@@ -64,12 +64,12 @@ pub(crate) static RULES: [RuleInfo; 5] = [
         severity: Severity::Block,
         enabled: true,
         policy: policy::LGPD,
-        message: Text::new(
+        message: text!(
             "Dados bancários completos (agência e conta, IBAN, CBU ou CLABE): o WhatsApp proíbe compartilhar números completos de contas.",
             "Datos bancarios completos (sucursal y cuenta, IBAN, CBU o CLABE): WhatsApp prohíbe compartir números completos de cuentas.",
             "Full bank details (branch and account, IBAN, CBU or CLABE): WhatsApp forbids sharing full account numbers.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Envie os dados bancários por um canal seguro (portal, boleto ou link de pagamento) ou mostre só o final da conta.",
             "Envía los datos bancarios por un canal seguro (portal o enlace de pago) o muestra solo el final de la cuenta.",
             "Send bank details through a secure channel (portal or payment link), or show only the end of the account number.",
@@ -82,12 +82,12 @@ pub(crate) static RULES: [RuleInfo; 5] = [
         severity: Severity::Block,
         enabled: true,
         policy: policy::LGPD,
-        message: Text::new(
+        message: text!(
             "Número completo de documento de identidade (RG, DNI, NIE): dado pessoal protegido; o WhatsApp proíbe compartilhar números completos de documentos.",
             "Número completo de documento de identidad (DNI, NIE, RG): dato personal protegido; WhatsApp prohíbe compartir números completos de documentos.",
             "Full identity document number (DNI, NIE, RG): protected personal data; WhatsApp forbids sharing full ID numbers.",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Peça ou envie o documento pelo portal seguro, ou mostre só os últimos caracteres.",
             "Pide o envía el documento por el portal seguro, o muestra solo los últimos caracteres.",
             "Request or send the document through the secure portal, or show only its last characters.",
@@ -100,12 +100,12 @@ pub(crate) static RULES: [RuleInfo; 5] = [
         severity: Severity::Block,
         enabled: true,
         policy: policy::LGPD,
-        message: Text::new(
+        message: text!(
             "Senha, PIN ou chave secreta na mensagem: credenciais nunca devem circular por chat (códigos de uso único são permitidos).",
             "Contraseña, PIN o clave secreta en el mensaje: las credenciales nunca deben circular por chat (los códigos de un solo uso están permitidos).",
             "Password, PIN or secret key in the message: credentials must never travel over chat (one-time codes are allowed).",
         ),
-        suggestion: Some(Text::new(
+        suggestion: Some(text!(
             "Não envie a senha: mande um link de redefinição ou um código de uso único, e troque a senha exposta.",
             "No envíes la contraseña: manda un enlace de restablecimiento o un código de un solo uso, y cambia la contraseña expuesta.",
             "Don't send the password: send a reset link or a one-time code instead, and change the exposed secret.",
