@@ -64,6 +64,7 @@ pub(crate) struct Policy {
 impl Policy {
     /// Validates override keys against known rule and category ids.
     /// `extra_rules` are the rule ids that custom packs define.
+    #[cfg_attr(conforma_size, optimize(size))]
     pub(crate) fn resolve(
         overrides: &BTreeMap<String, RuleOverride>,
         extra_rules: &[String],

@@ -61,6 +61,7 @@ impl Engine {
     ///
     /// # Errors
     /// A [`crate::ErrorKind::Config`] or [`crate::ErrorKind::UnknownId`] error naming the field.
+    #[cfg_attr(conforma_size, optimize(size))]
     pub fn new(config: &Config) -> Result<Engine, Error> {
         let locale = config.resolved_locale()?;
         let packs = pack::compile(&config.packs)?;

@@ -119,6 +119,7 @@ pub(crate) fn closest<'a>(
         .map(|(_, k)| k)
 }
 
+#[cfg_attr(conforma_size, optimize(size))]
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();

@@ -28,6 +28,9 @@
 //!
 //! Speed: `cargo bench -p conforma-core` prints median and p95 timings
 //! (construction, 1,000-character and 64 KiB checks).
+// Cold code (parsing configuration, packs and logs) is built for size in the
+// wasm: it runs once per engine, and the package has a size budget.
+#![cfg_attr(conforma_size, feature(optimize_attribute))]
 
 /// A [`model::Text`] from its pt-BR, es and en translations, joined at
 /// compile time.

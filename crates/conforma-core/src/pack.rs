@@ -135,6 +135,7 @@ fn valid_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
+#[cfg_attr(conforma_size, optimize(size))]
 fn localized(map: &BTreeMap<String, String>, field: &str) -> Result<Option<[String; 3]>, Error> {
     let mut out: [Option<String>; 3] = [None, None, None];
     for (tag, text) in map {
@@ -164,6 +165,7 @@ fn localized(map: &BTreeMap<String, String>, field: &str) -> Result<Option<[Stri
 }
 
 /// Checks one term and adds it; `field` names it in errors.
+#[cfg_attr(conforma_size, optimize(size))]
 fn add_term(
     b: &mut Builder,
     term: &str,

@@ -81,6 +81,7 @@ impl std::fmt::Display for SendLog {
 
 impl std::str::FromStr for SendLog {
     type Err = Error;
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_str(s: &str) -> Result<SendLog, Error> {
         let bad = || {
             Error::input(

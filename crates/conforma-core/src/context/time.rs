@@ -136,6 +136,7 @@ pub(crate) fn parse_date(s: &str) -> Option<i64> {
 
 /// Parses an RFC 3339 timestamp with a mandatory offset (`Z` or `±HH:MM`).
 /// `field` names the value in errors.
+#[cfg_attr(conforma_size, optimize(size))]
 pub(crate) fn parse_rfc3339(s: &str, field: &str) -> Result<Instant, Error> {
     let bad = |why: &str| {
         Error::input(

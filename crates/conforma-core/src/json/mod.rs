@@ -33,6 +33,7 @@ pub trait FromJson: Sized {
 /// # Errors
 /// Invalid JSON (the message gives the byte offset, no field), or a decoding
 /// error naming the field; [`ErrorKind::Limit`] for over-large or too deep input.
+#[cfg_attr(conforma_size, optimize(size))]
 pub fn from_str<T: FromJson>(text: &str, kind: ErrorKind) -> Result<T, Error> {
     parse(text)
         .and_then(|value| T::from_json(&value))
@@ -109,6 +110,7 @@ impl<'a> Object<'a> {
     ///
     /// # Errors
     /// The field's decoding error, under `key`.
+    #[cfg_attr(conforma_size, optimize(size))]
     pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Result<T, Error> {
         Ok(self.get(key)?.unwrap_or_default())
     }
@@ -152,12 +154,14 @@ pub fn variant(value: &Value, ids: &[&str]) -> Result<usize, Error> {
 }
 
 impl FromJson for Value {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         Ok(value.clone())
     }
 }
 
 impl FromJson for String {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         match value {
             Value::String(s) => Ok(s.clone()),
@@ -167,6 +171,7 @@ impl FromJson for String {
 }
 
 impl FromJson for bool {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         match value {
             Value::Bool(b) => Ok(*b),
@@ -176,6 +181,7 @@ impl FromJson for bool {
 }
 
 impl FromJson for u32 {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         match value {
             Value::Number(n) if !n.contains(['.', 'e', 'E']) => n.parse().map_err(|_| {
@@ -187,6 +193,7 @@ impl FromJson for u32 {
 }
 
 impl<T: FromJson> FromJson for Option<T> {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         match value {
             Value::Null => Ok(None),
@@ -196,6 +203,7 @@ impl<T: FromJson> FromJson for Option<T> {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let Value::Array(items) = value else {
             return Err(invalid_type(value, "a sequence"));
@@ -211,6 +219,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     /// Like serde_json: a repeated key keeps its last value.
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let Value::Object(members) = value else {
             return Err(invalid_type(value, "a map"));

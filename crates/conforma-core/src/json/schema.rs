@@ -26,24 +26,28 @@ fn string_enum<T: Copy>(value: &Value, ids: &[&str], all: &[T]) -> Result<T, Err
 }
 
 impl FromJson for Severity {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         string_enum(value, Severity::IDS, Severity::ALL)
     }
 }
 
 impl FromJson for Direction {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         string_enum(value, Direction::IDS, Direction::ALL)
     }
 }
 
 impl FromJson for Lang {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         string_enum(value, Lang::IDS, Lang::ALL)
     }
 }
 
 impl FromJson for Surface {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         string_enum(
             value,
@@ -54,6 +58,7 @@ impl FromJson for Surface {
 }
 
 impl FromJson for OptInStatus {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         string_enum(
             value,
@@ -75,12 +80,14 @@ impl Config {
     /// # Errors
     /// A [`ErrorKind::Config`] error (invalid JSON, unknown field, wrong type
     /// or id), or [`ErrorKind::Limit`] for an over-large or too deep text.
+    #[cfg_attr(conforma_size, optimize(size))]
     pub fn from_json(text: &str) -> Result<Config, Error> {
         super::from_str(text, ErrorKind::Config)
     }
 }
 
 impl FromJson for Config {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(
             value,
@@ -103,6 +110,7 @@ impl FromJson for Config {
 }
 
 impl FromJson for RuleOverride {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(value, "struct RuleOverride", &["enabled", "severity"])?;
         Ok(RuleOverride {
@@ -113,6 +121,7 @@ impl FromJson for RuleOverride {
 }
 
 impl FromJson for Pack {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(
             value,
@@ -142,6 +151,7 @@ impl FromJson for Pack {
 }
 
 impl FromJson for Topic {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(
             value,
@@ -167,12 +177,14 @@ impl FromJson for Topic {
 }
 
 impl FromJson for WeeklyHours {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         FromJson::from_json(value).map(WeeklyHours)
     }
 }
 
 impl FromJson for Holidays {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(value, "struct Holidays", &["dates", "national"])?;
         let mut v = Holidays::default();
@@ -183,6 +195,7 @@ impl FromJson for Holidays {
 }
 
 impl FromJson for BulkConfig {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(
             value,
@@ -197,6 +210,7 @@ impl FromJson for BulkConfig {
 }
 
 impl FromJson for Context {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(value, "struct Context", &["now", "contact"])?;
         let mut v = Context::default();
@@ -207,6 +221,7 @@ impl FromJson for Context {
 }
 
 impl FromJson for Contact {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(
             value,
@@ -230,6 +245,7 @@ impl FromJson for Contact {
 }
 
 impl FromJson for Message {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, Error> {
         let o = Object::new(
             value,

@@ -124,6 +124,7 @@ impl Parser<'_> {
         }
     }
 
+    #[cfg_attr(conforma_size, optimize(size))]
     fn value(&mut self) -> Result<Value, Error> {
         self.space();
         match self.peek() {
@@ -246,6 +247,7 @@ impl Parser<'_> {
 
     /// Reads a string at `"`. Lone surrogates become U+FFFD, as wasm-bindgen
     /// does with the message text itself.
+    #[cfg_attr(conforma_size, optimize(size))]
     fn string(&mut self) -> Result<String, Error> {
         self.pos += 1;
         let mut out = String::new();
