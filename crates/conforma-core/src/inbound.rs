@@ -191,9 +191,10 @@ const AGREE: &str = "interesse interessado interessada interesado interesada int
     accept aceito acepto agree autorizo concordo consent desejo deseo gostaria quero quiero topo \
     want adoraria encantaria feliz glad gustaria happy like love";
 /// What is delivered, and where: receiving these is not about messages.
-const GOODS: &str = "address casa compra compras deliveries delivery direccion domicilio \
-    encomenda encomendas endereco entrega entregas home order orders package packages paquete \
-    paquetes parcel parcels pacote pacotes pedido pedidos";
+const GOODS: &str = "address box boxes caixa caixas caja cajas casa compra compras deliveries \
+    delivery direccion domicilio embalagem embalagens empaque encomenda encomendas endereco \
+    entrega entregas home order orders package packages packaging paquete paquetes parcel \
+    parcels pacote pacotes pedido pedidos";
 const CHANNEL: &str = "aca aqui here whatsapp whats wpp zap";
 const SUBSCRIBE: &str = "anotame apunto apuntame participar participate sumame sumarme unirme \
     adiciona adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar cadastre \

@@ -250,6 +250,10 @@ impl Detector {
         };
         // In start order (as `found`) and no longer than `longest`: only the
         // spans starting in `[f.start - longest, f.start]` can contain `f`.
+        // A word shown to be a colour stays one further on: "in Whiskey
+        // leather ... the Whiskey runs narrow", "black, ivory ... black and
+        // ivory can be returned"; not what fills a container ("a bottle of
+        // cognac", "uma dose de whisky").
         let shaded = |f: &Found<'_>| {
             let from = shaded_spans.partition_point(|&(a, _)| a + longest < f.start);
             shaded_spans
@@ -258,6 +262,14 @@ impl Detector {
                 .iter()
                 .take_while(|&&(a, _)| a <= f.start)
                 .any(|&(_, b)| f.end <= b)
+                || shaded_spans
+                    .iter()
+                    .take_while(|&&(_, b)| b <= f.start)
+                    .any(|&(a, b)| t.get(a..b) == t.get(f.start..f.end))
+                    && !t.get(..f.start).is_some_and(|s| {
+                        let w = s.trim_end().rsplit(' ').next().unwrap_or_default();
+                        matches!(w, "of" | "de" | "do" | "da" | "del")
+                    })
         };
         // (match, evidence) pairs that fire.
         let mut fired: Vec<(Found<'_>, [Option<Found<'_>>; 2])> = Vec::new();
@@ -903,6 +915,16 @@ mod tests {
         // What the shaded match contains ("wine" in "red wine") is shaded too.
         assert_eq!(cats("beef braised in red wine, $24"), vec![]);
         assert_eq!(cats("red wine, $24"), vec![Category::Alcohol]);
+        // Once a colour, the same word stays one; not the other way round.
+        assert_eq!(cats("botas cor whisky. A whisky veste pequeno"), vec![]);
+        assert_eq!(
+            cats("whisky 12 anos. Também a bota cor whisky"),
+            vec![Category::Alcohol]
+        );
+        assert_eq!(
+            cats("a caixa cor whisky e dentro uma garrafa de whisky"),
+            vec![Category::Alcohol]
+        );
     }
 
     #[test]
