@@ -204,11 +204,13 @@ const SUBSCRIBE: &str = "anotame apunto apuntame participar participate sumame s
 const OTHER_LIST: &str = "casamento compras convidados espera invitados presenca presentes \
     regalos waiting wedding";
 /// "Send (me)" imperatives of a customer asking for messages.
-const SEND_ME: &str = "avisa avise avisem avisame avisenme notify notifique notifiquem envia \
+const SEND_ME: &str =
+    "avisa avise avisem avisen avisame avisenme notify notifique notifiquem envia \
     enviame envie envieme enviem envien envienme manda mandame mande mandeme mandem manden \
     mandenme send";
 /// Marketing nouns a customer asks for ("manda as novidades").
-const PROMO_NOUN: &str = "deals news newsletter novedades novidades offers ofertas promocoes \
+const PROMO_NOUN: &str = "deals descontos descuentos discounts news newsletter novedades \
+    novidades offers ofertas promocoes \
     promociones promos promotions updates";
 /// Giving permission ("pode mandar", "you can text me").
 const MAY: &str = "can may pode podem podes puede pueden puedes";
@@ -444,12 +446,19 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
             if is(MORE, w(i + 1)) && is(MSG_NOUN, w(i + 2)) {
                 return Some((i, i + 2));
             }
-            // 4. Negation + (me) + imperative of sending + more/noun.
-            let k = if matches!(w(i + 1), "me" | "nos" | "mim") {
-                i + 2
-            } else {
-                i + 1
+            // 4. Negation + (me) + imperative of sending + more/noun; also
+            // through "want that/you to" ("no quiero que me manden ofertas").
+            let mut k = match (w(j), w(j + 1)) {
+                ("que", _) if j > i + 1 => j + 1,
+                ("you", "to") if j > i + 1 => j + 2,
+                _ => i + 1,
             };
+            if matches!(w(k), "voces" | "vcs" | "ustedes" | "uds") {
+                k += 1;
+            }
+            if matches!(w(k), "me" | "nos" | "mim") {
+                k += 1;
+            }
             if (is(SEND_IMPERATIVE, w(k)) || is(SEND, w(k))) && !goods_after(ws, k) {
                 let end = (k + 5).min(ws.len());
                 if let Some(m) = (k + 1..end).find(|&m| is(MORE, w(m)) || is(MSG_NOUN, w(m))) {
@@ -536,6 +545,22 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
                         .is_some_and(|r| r.iter().all(|x| is(FILLER, &x.w)))
                 {
                     return Some((i, j));
+                }
+            }
+        }
+        // 1b. Agree + "que me" + sending subjunctive + promo noun: "acepto que
+        // me escriban con las ofertas", "quero que me avisem das promoções".
+        if is(AGREE, wi) && w(i + 1) == "que" {
+            let mut k = i + 2;
+            if matches!(w(k), "voces" | "vcs" | "ustedes" | "uds") {
+                k += 1;
+            }
+            let me = matches!(w(k), "me" | "nos");
+            k += 1;
+            if me && (is(SEND_ME, w(k)) || is(SEND_IMPERATIVE, w(k))) {
+                let end = (k + 7).min(ws.len());
+                if let Some(m) = (k + 1..end).find(|&m| is(PROMO_NOUN, w(m))) {
+                    return Some((i, m));
                 }
             }
         }
