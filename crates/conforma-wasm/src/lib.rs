@@ -7,6 +7,9 @@
 //! so `text.slice(start, end)` works on JS strings even with emoji before the
 //! finding.
 
+// Cold code (configuration, the catalog) built for size: see conforma-core.
+#![cfg_attr(conforma_size, feature(optimize_attribute))]
+
 mod offsets;
 
 use conforma_core::json::{self, FromJson, Object, Value};
@@ -128,6 +131,7 @@ struct CheckOptions {
 }
 
 impl FromJson for CheckOptions {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from_json(value: &Value) -> Result<Self, core::Error> {
         let o = Object::new(
             value,
@@ -168,6 +172,7 @@ struct ErrorDetail {
 }
 
 impl From<core::Error> for ErrorDetail {
+    #[cfg_attr(conforma_size, optimize(size))]
     fn from(e: core::Error) -> Self {
         let kind = match e.kind() {
             core::ErrorKind::Config => "config",
@@ -229,6 +234,7 @@ fn stringify(value: &JsValue, what: &str) -> Result<Option<String>, ErrorDetail>
 /// A decoding error; field paths are relative to the argument (`timezone`,
 /// `context.now`), as in the core's errors, and errors about the argument
 /// itself name it (`config`, `options`).
+#[cfg_attr(conforma_size, optimize(size))]
 fn decode_error(e: core::Error, what: &str) -> ErrorDetail {
     let mut d = ErrorDetail::from(e);
     if d.field.is_none() {
@@ -370,6 +376,7 @@ pub fn validate_config(config: Option<JsConfig>) -> JsValue {
 
 /// The built-in rule catalog (ids, categories, severities, policies, texts, examples).
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+#[cfg_attr(conforma_size, optimize(size))]
 pub fn rules() -> JsValue {
     to_js(&core::rules::catalog().collect::<Vec<_>>())
 }
