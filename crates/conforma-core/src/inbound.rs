@@ -169,6 +169,7 @@ const REMOVE: &str = "exclui elimina eliminar eliminen eliminame quitenme apaga 
     apaguem borra borrame borrar borren delete exclua excluam excluir quita quitame quitar \
     quiten remova removam remove remover retira retirar retire saca sacame sacar sai saia sair \
     salir saquen saquenme take tira tirar tire tirem";
+const LEAVE: &str = "deixa deixar deixe deixem deja dejame dejar deje dejen dejenme leave";
 const LIST: &str = "base cadastro contactos contatos list lista listas mailing";
 const CANCEL: &str = "cancel cancela cancelar cancele cancelem cancelen deactivate desactiva \
     desactivar desactiven desativa desativar desative desativem disable encerrar interromper \
@@ -214,6 +215,10 @@ const PROMO_NOUN: &str = "deals descontos descuentos discounts news newsletter n
     promociones promos promotions updates";
 /// Giving permission ("pode mandar", "you can text me").
 const MAY: &str = "can may pode podem podes puede pueden puedes";
+/// "Without" before a noun refuses it.
+const WITHOUT: &str = "no nada nenhuma ninguna sem sin without";
+/// Between "agree" and the sending verb: "que (vocês) me", "for you to".
+const TO_YOU: &str = "que for you to that voces vcs ustedes uds";
 const AUTHORIZE: &str = "aceito acepto authorize autorizo concordo consent";
 const SENDING: &str = "envio sending send contato contacto enviar";
 
@@ -466,6 +471,20 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
                 }
             }
         }
+        // 10. Leave me out of the mailings: "me deixar de fora dos próximos
+        // envios", "déjenme fuera de la lista", "leave me off the list".
+        if is(LEAVE, wi) {
+            let end = (i + 4).min(ws.len());
+            if let Some(o) =
+                (i + 1..end).find(|&o| matches!(w(o), "fora" | "fuera" | "out" | "off"))
+            {
+                let end = (o + 6).min(ws.len());
+                let noun = |m: usize| is(MSG_NOUN, w(m)) || is(LIST, w(m)) || w(m) == "envios";
+                if let Some(m) = (o + 1..end).find(|&m| noun(m)) {
+                    return Some((i, m));
+                }
+            }
+        }
         // 9. Cancel/turn off + messaging noun ("cancelar o recebimento das mensagens").
         if is(CANCEL, wi) {
             let mut j = i + 1;
@@ -517,6 +536,8 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
 
 fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
     let w = |i: usize| ws.get(i).map_or("", |x| &*x.w);
+    // A promo noun asked for, not refused ("sem promoções").
+    let promo = |m: usize| is(PROMO_NOUN, w(m)) && !is(WITHOUT, w(m.wrapping_sub(1)));
     for i in 0..ws.len() {
         let wi = w(i);
         if negated_before(ws, i, 3) {
@@ -548,18 +569,22 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
                 }
             }
         }
-        // 1b. Agree + "que me" + sending subjunctive + promo noun: "acepto que
-        // me escriban con las ofertas", "quero que me avisem das promoções".
-        if is(AGREE, wi) && w(i + 1) == "que" {
-            let mut k = i + 2;
-            if matches!(w(k), "voces" | "vcs" | "ustedes" | "uds") {
+        // 1b. Agree + "que me"/"for you to" + sending verb + promo noun:
+        // "acepto que me escriban con las ofertas", "happy for you to send
+        // me the reminders and any offers".
+        if is(AGREE, wi) {
+            let mut k = i + 1;
+            while k < i + 5 && is(TO_YOU, w(k)) {
                 k += 1;
             }
-            let me = matches!(w(k), "me" | "nos");
-            k += 1;
-            if me && (is(SEND_ME, w(k)) || is(SEND_IMPERATIVE, w(k))) {
-                let end = (k + 7).min(ws.len());
-                if let Some(m) = (k + 1..end).find(|&m| is(PROMO_NOUN, w(m))) {
+            let me_first = matches!(w(k), "me" | "nos");
+            if me_first {
+                k += 1;
+            }
+            let me = me_first || matches!(w(k + 1), "me" | "us");
+            if k > i + 1 && me && (is(SEND_ME, w(k)) || is(SEND_IMPERATIVE, w(k))) {
+                let end = (k + 10).min(ws.len());
+                if let Some(m) = (k + 1..end).find(|&m| promo(m)) {
                     return Some((i, m));
                 }
             }
@@ -576,8 +601,8 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
         }
         // 4. "Send me the news/offers".
         if is(SEND_ME, wi) {
-            let end = (i + 5).min(ws.len());
-            if let Some(m) = (i + 1..end).find(|&m| is(PROMO_NOUN, w(m))) {
+            let end = (i + 10).min(ws.len());
+            if let Some(m) = (i + 1..end).find(|&m| promo(m)) {
                 return Some((i, m));
             }
         }
@@ -611,6 +636,7 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
 }
 
 /// Classifies an inbound message.
+#[cfg_attr(conforma_size, optimize(size))]
 pub(crate) fn classify(text: &str, _lang: Option<Lang>) -> Vec<Hit> {
     let norm = Normalized::new(text);
     let ws = words(text, &norm);

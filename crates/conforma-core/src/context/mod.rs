@@ -628,6 +628,7 @@ const PROMO: &[&str] = &[
 ];
 
 /// The small promotional classifier (see the module docs).
+#[cfg_attr(conforma_size, optimize(size))]
 pub(crate) fn is_promotional(text: &str) -> bool {
     let norm = Normalized::new(text);
     let t = norm.text();

@@ -285,6 +285,7 @@ pub(crate) fn encode_entries(
                 .any(|d| d == e)
         })
         .map(|(_, e)| e)
+        .filter(|e| !covered(entries, e))
         .map(|(p, target, flags, group)| Record {
             target: *target,
             flags: *flags,
@@ -293,6 +294,34 @@ pub(crate) fn encode_entries(
         })
         .collect();
     encode(targets, &records)
+}
+
+/// Whether a prefix entry of the same file, kind and group already matches
+/// every word `e` matches, over the same span ("não vend*" covers "não
+/// vendemos"): `e` would only match twice. Terms and weak words are kept,
+/// since inside a spelled-out run a prefix entry ends where its pattern
+/// does ("c e r v e j a s" reads as "cervejas", not "cerveja*").
+fn covered(sorted: &[(String, u8, u8, u8)], e: &(String, u8, u8, u8)) -> bool {
+    let (p, target, flags, group) = e;
+    if matches!(flags & KIND_MASK, 0..=2) {
+        return false;
+    }
+    (1..p.len()).any(|n| {
+        let (head, rest) = p.as_bytes().split_at(n);
+        !rest.is_empty()
+            && rest.iter().all(u8::is_ascii_alphanumeric)
+            && sorted
+                .get(sorted.partition_point(|d| d.0.as_bytes() < head)..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|d| d.0.as_bytes() == head)
+                .any(|d| {
+                    d.1 == *target
+                        && d.3 == *group
+                        && d.2 & PREFIX != 0
+                        && d.2 | PREFIX == flags | PREFIX
+                })
+    })
 }
 
 /// Encodes the target table and the entries, which must be sorted by
@@ -506,6 +535,33 @@ mod tests {
             }
         );
         assert_eq!(parse("term x\n").0, Settings::default());
+    }
+
+    #[test]
+    fn entries_a_prefix_entry_covers_are_dropped_but_terms_are_kept() {
+        let targets = [("", Settings::default())];
+        let neg = KINDS.iter().position(|k| *k == "neg").unwrap() as u8;
+        let e = |p: &str, flags: u8| (p.to_owned(), 0u8, flags, 0u8);
+        let mut entries = vec![
+            e("nao vend", neg | PREFIX),
+            e("nao vendemos", neg),
+            // Another word after the prefix: not covered.
+            e("nao vend mais", neg),
+            // Terms stay: spelled-out runs read a prefix entry only to its end.
+            e("cerveja", PREFIX),
+            e("cervejas", 0),
+        ];
+        let data = encode_entries(&targets, &mut entries).unwrap();
+        let (_, body) = decode(&data).unwrap();
+        let mut got = Vec::new();
+        let mut prev = Vec::new();
+        for_each_entry(body, |_, _, _, shared, suffix| {
+            prev.truncate(shared);
+            prev.extend_from_slice(suffix);
+            got.push(String::from_utf8(prev.clone()).unwrap());
+        })
+        .unwrap();
+        assert_eq!(got, ["cerveja", "cervejas", "nao vend", "nao vend mais"]);
     }
 
     #[test]

@@ -219,6 +219,19 @@ fn value_after(b: &[u8], mut p: usize) -> Option<(usize, usize)> {
             fillers = fillers.saturating_sub(1);
             continue;
         }
+        // The service whose password it is ("senha gov.br", "password for
+        // gmail.com"): a domain, not the value.
+        let domain = core.contains(&b'.')
+            && core.iter().all(|&x| x.is_ascii_lowercase() || x == b'.')
+            && core.first() != Some(&b'.')
+            && core.last() != Some(&b'.');
+        if domain {
+            fillers += 1;
+            if fillers > 4 {
+                return None;
+            }
+            continue;
+        }
         let wordy = core
             .iter()
             .all(|&x| x.is_ascii_alphabetic() || x >= 0x80 || x == b'_' || x == b'-')
