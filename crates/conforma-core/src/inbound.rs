@@ -601,7 +601,7 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
         }
         // 4. "Send me the news/offers".
         if is(SEND_ME, wi) {
-            let end = (i + 10).min(ws.len());
+            let end = (i + 12).min(ws.len());
             if let Some(m) = (i + 1..end).find(|&m| promo(m)) {
                 return Some((i, m));
             }
