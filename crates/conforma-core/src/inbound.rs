@@ -481,7 +481,10 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
                 let end = (o + 6).min(ws.len());
                 let noun = |m: usize| is(MSG_NOUN, w(m)) || is(LIST, w(m)) || w(m) == "envios";
                 if let Some(m) = (o + 1..end).find(|&m| noun(m)) {
-                    return Some((i, m));
+                    // Not a guest or gift list ("lista de presentes").
+                    if !(m + 1..m + 3).any(|k| is(OTHER_LIST, w(k))) {
+                        return Some((i, m));
+                    }
                 }
             }
         }
@@ -599,9 +602,12 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
                 }
             }
         }
-        // 4. "Send me the news/offers".
+        // 4. "Send me the news/offers", reaching far ("mándenme por acá
+        // cuando abran cupos … y las promos"); not a bare English "send",
+        // which may be sending anything ("send the technician").
         if is(SEND_ME, wi) {
-            let end = (i + 12).min(ws.len());
+            let bare = wi == "send" && !matches!(w(i + 1), "me" | "us");
+            let end = (i + if bare { 5 } else { 12 }).min(ws.len());
             if let Some(m) = (i + 1..end).find(|&m| promo(m)) {
                 return Some((i, m));
             }

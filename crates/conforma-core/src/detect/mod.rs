@@ -248,12 +248,21 @@ impl Detector {
                 .map(|f| (f.start, f.end))
                 .collect()
         };
-        // In start order (as `found`) and no longer than `longest`: only the
-        // spans starting in `[f.start - longest, f.start]` can contain `f`.
         // A word shown to be a colour stays one further on: "in Whiskey
         // leather ... the Whiskey runs narrow", "black, ivory ... black and
         // ivory can be returned"; not what fills a container ("a bottle of
-        // cognac", "uma dose de whisky").
+        // cognac", "uma dose de whisky"). The first few distinct words, with
+        // where each is first shaded: a bounded look-up per match however
+        // long the text.
+        let mut shaded_words: Vec<(&str, usize)> = Vec::new();
+        for &(a, b) in &shaded_spans {
+            let w = t.get(a..b).unwrap_or_default();
+            if shaded_words.len() < 16 && !shaded_words.iter().any(|&(x, _)| x == w) {
+                shaded_words.push((w, b));
+            }
+        }
+        // In start order (as `found`) and no longer than `longest`: only the
+        // spans starting in `[f.start - longest, f.start]` can contain `f`.
         let shaded = |f: &Found<'_>| {
             let from = shaded_spans.partition_point(|&(a, _)| a + longest < f.start);
             shaded_spans
@@ -262,10 +271,9 @@ impl Detector {
                 .iter()
                 .take_while(|&&(a, _)| a <= f.start)
                 .any(|&(_, b)| f.end <= b)
-                || shaded_spans
+                || shaded_words
                     .iter()
-                    .take_while(|&&(_, b)| b <= f.start)
-                    .any(|&(a, b)| t.get(a..b) == t.get(f.start..f.end))
+                    .any(|&(w, b)| b <= f.start && t.get(f.start..f.end) == Some(w))
                     && !t.get(..f.start).is_some_and(|s| {
                         let w = s.trim_end().rsplit(' ').next().unwrap_or_default();
                         matches!(w, "of" | "de" | "do" | "da" | "del")
