@@ -251,16 +251,8 @@ impl Detector {
         // A word shown to be a colour stays one further on: "in Whiskey
         // leather ... the Whiskey runs narrow", "black, ivory ... black and
         // ivory can be returned"; not what fills a container ("a bottle of
-        // cognac", "uma dose de whisky"). The first few distinct words, with
-        // where each is first shaded: a bounded look-up per match however
-        // long the text.
-        let mut shaded_words: Vec<(&str, usize)> = Vec::new();
-        for &(a, b) in &shaded_spans {
-            let w = t.get(a..b).unwrap_or_default();
-            if shaded_words.len() < 16 && !shaded_words.iter().any(|&(x, _)| x == w) {
-                shaded_words.push((w, b));
-            }
-        }
+        // cognac", "uma dose de whisky"). Only the first few shaded words
+        // are looked at: a bounded look-up per match however long the text.
         // In start order (as `found`) and no longer than `longest`: only the
         // spans starting in `[f.start - longest, f.start]` can contain `f`.
         let shaded = |f: &Found<'_>| {
@@ -271,13 +263,7 @@ impl Detector {
                 .iter()
                 .take_while(|&&(a, _)| a <= f.start)
                 .any(|&(_, b)| f.end <= b)
-                || shaded_words
-                    .iter()
-                    .any(|&(w, b)| b <= f.start && t.get(f.start..f.end) == Some(w))
-                    && !t.get(..f.start).is_some_and(|s| {
-                        let w = s.trim_end().rsplit(' ').next().unwrap_or_default();
-                        matches!(w, "of" | "de" | "do" | "da" | "del")
-                    })
+                || shaded_before(t, &shaded_spans, f.start, f.end)
         };
         // (match, evidence) pairs that fire.
         let mut fired: Vec<(Found<'_>, [Option<Found<'_>>; 2])> = Vec::new();
@@ -700,6 +686,22 @@ fn note_support<'t>(support: &mut Vec<&'t str>, word: Option<&'t str>) {
             support.push(w);
         }
     }
+}
+
+/// Whether `t[start..end]` is one of the first shaded words before it, and
+/// does not fill a container ("garrafa de whisky").
+// Out of line: one copy in the wasm, and rarely reached (shades are rare).
+#[inline(never)]
+fn shaded_before(t: &str, shaded: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let word = t.get(start..end);
+    shaded
+        .iter()
+        .take(16)
+        .any(|&(a, b)| b <= start && t.get(a..b) == word)
+        && !t.get(..start).is_some_and(|s| {
+            let w = s.trim_end().rsplit(' ').next().unwrap_or_default();
+            matches!(w, "of" | "de" | "do" | "da" | "del")
+        })
 }
 
 /// How far (bytes) a list shade reaches along its list.
