@@ -4,8 +4,6 @@
 use conforma_core::{Category, Finding, Severity};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/results.js")]
@@ -64,39 +62,27 @@ fn js_text(text: Cow<'static, str>) -> JsValue {
 /// Decoding a string into JS (`TextDecoder`) costs more than anything else
 /// about a finding, and built-in texts are a few hundred `&'static str`s that
 /// never move: each is decoded once and kept, keyed by its address and length.
+/// A sorted `Vec` rather than a hash map: the same few lookups, and no hash
+/// table code in the wasm.
 fn js_static(text: &'static str) -> JsValue {
     thread_local! {
-        static DECODED: RefCell<HashMap<(usize, usize), JsValue, BuildHasherDefault<AddressHasher>>> =
-            RefCell::default();
+        static DECODED: RefCell<Vec<((usize, usize), JsValue)>> = const { RefCell::new(Vec::new()) };
     }
     let key = (text.as_ptr() as usize, text.len());
     DECODED.with(|cache| {
-        if let Some(js) = cache.borrow().get(&key) {
-            return js.clone();
+        let at = cache.borrow().binary_search_by_key(&key, |(k, _)| *k);
+        match at {
+            Ok(i) => cache
+                .borrow()
+                .get(i)
+                .map_or(JsValue::UNDEFINED, |(_, js)| js.clone()),
+            Err(i) => {
+                let js = JsValue::from_str(text);
+                cache.borrow_mut().insert(i, (key, js.clone()));
+                js
+            }
         }
-        let js = JsValue::from_str(text);
-        cache.borrow_mut().insert(key, js.clone());
-        js
     })
-}
-
-/// Multiply-rotate hashing (as in rustc's FxHash) of the cache's keys: they
-/// are addresses, not attacker-chosen, so SipHash would buy nothing.
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_usize(usize::from(b));
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Converts every offset of `findings` in one pass over `text`.
