@@ -391,9 +391,21 @@ fn find_opt_out(ws: &[Word<'_>]) -> Option<Match> {
         }
         if wi == "baja" && i >= 1 {
             let before = (i.saturating_sub(3)..i).map(w).collect::<Vec<_>>();
-            if before
-                .iter()
-                .any(|b| matches!(*b, "darme" | "denme" | "dame" | "doy" | "den" | "me"))
+            // Not leaving something else: "me di de baja del gimnasio".
+            let mut k = i + 1;
+            while k < i + 4 && is(DET, w(k)) {
+                k += 1;
+            }
+            let other = k > i + 1
+                && k < ws.len()
+                && ![MSG_NOUN, LIST, CHANNEL, NUMBER, HERE]
+                    .iter()
+                    .any(|set| is(set, w(k)))
+                && w(k) != "chat";
+            if !other
+                && before
+                    .iter()
+                    .any(|b| matches!(*b, "darme" | "denme" | "dame" | "doy" | "den" | "me"))
             {
                 return Some((i.saturating_sub(2), i));
             }
