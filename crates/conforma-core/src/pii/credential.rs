@@ -87,9 +87,10 @@ pub(super) fn find(
         // One-time codes are explicitly allowed by WhatsApp: a value next to
         // "one-time", "verification", "OTP", or a short number next to
         // "expires in 5 minutes".
-        // A code is short and plain: "Mumbai#2291" next to "your OTP is
-        // 603518" is the password, the code is the other value.
-        let code_like = v.len() <= 8 && v.iter().all(u8::is_ascii_alphanumeric);
+        // A code is short: "Mumbai#2291" next to "your OTP is 603518" is the
+        // password, the code is the other value ("one-time password Qx7#41"
+        // is a code).
+        let code_like = v.len() <= 8;
         let otp = cues.iter().any(|o| {
             near(o, s, 120)
                 && ((o.cue == Cue::Otp && code_like)
