@@ -200,7 +200,7 @@ const CHANNEL: &str = "aca aqui here whatsapp whats wpp zap";
 const SUBSCRIBE: &str = "anotame apunto apuntame participar participate sumame sumarme unirme \
     adiciona adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar cadastre \
     entrar inclua inclui incluir inscreva inscreve inscrever inscribeme inscribir inscribirme join \
-    subscribe suscribeme suscribir suscribirme";
+    stick subscribe suscribeme suscribir suscribirme";
 /// Lists that are not about messages.
 const OTHER_LIST: &str = "casamento compras convidados espera invitados presenca presentes \
     regalos waiting wedding";
