@@ -306,21 +306,24 @@ fn covered(sorted: &[(String, u8, u8, u8)], e: &(String, u8, u8, u8)) -> bool {
     if matches!(flags & KIND_MASK, 0..=2) {
         return false;
     }
-    (1..p.len()).any(|n| {
-        let (head, rest) = p.as_bytes().split_at(n);
-        !rest.is_empty()
-            && rest.iter().all(u8::is_ascii_alphanumeric)
-            && sorted
-                .get(sorted.partition_point(|d| d.0.as_bytes() < head)..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|d| d.0.as_bytes() == head)
-                .any(|d| {
-                    d.1 == *target
-                        && d.3 == *group
-                        && d.2 & PREFIX != 0
-                        && d.2 | PREFIX == flags | PREFIX
-                })
+    // Only heads that end inside the last word: the rest is word bytes.
+    let last_word = p
+        .bytes()
+        .rposition(|c| !c.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    (last_word.max(1)..p.len()).any(|n| {
+        let head = p.as_bytes().get(..n).unwrap_or_default();
+        sorted
+            .get(sorted.partition_point(|d| d.0.as_bytes() < head)..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|d| d.0.as_bytes() == head)
+            .any(|d| {
+                d.1 == *target
+                    && d.3 == *group
+                    && d.2 & PREFIX != 0
+                    && d.2 | PREFIX == flags | PREFIX
+            })
     })
 }
 

@@ -84,12 +84,11 @@ pub(super) fn find(
         if short && cues.iter().any(|o| o.cue == Cue::Ticket && near(o, s, 80)) {
             continue;
         }
-        // One-time codes are explicitly allowed by WhatsApp: a value next to
-        // "one-time", "verification", "OTP", or a short number next to
-        // "expires in 5 minutes".
-        // A code is short: "Mumbai#2291" next to "your OTP is 603518" is the
-        // password, the code is the other value ("one-time password Qx7#41"
-        // is a code).
+        // One-time codes are explicitly allowed by WhatsApp: a short value
+        // next to "one-time", "verification", "OTP" ("one-time password
+        // Qx7#41"), or a short number next to "expires in 5 minutes". A
+        // longer one is the password beside the code ("Password: Mumbai#2291.
+        // Your OTP is 603518").
         let code_like = v.len() <= 8;
         let otp = cues.iter().any(|o| {
             near(o, s, 120)
