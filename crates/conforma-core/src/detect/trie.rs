@@ -21,8 +21,9 @@ struct Node {
     /// Index of the first child; child `k` is `children + k`, with its byte
     /// at `labels[edges + k]`.
     children: u32,
-    /// First edge label in `labels`, or for a wide node the first byte of
-    /// its table in `wide`.
+    /// First edge label in `labels`; for a wide node the first byte of its
+    /// table in `wide`; for a node with one child (most nodes: the tails of
+    /// words) the label itself, which saves a dependent load per step.
     edges: u32,
     /// Number of children (at most 256).
     n_edges: u16,
@@ -203,7 +204,10 @@ impl Trie {
             }
             // Children are numbered by a u8 in the table, so at most 255 of
             // them; valid UTF-8 never continues a byte in more ways.
-            if n.n_edges > NARROW && n.n_edges < 256 {
+            if n.n_edges == 1 {
+                // One child: its label sits in the node (see `Node::edges`).
+                n.edges = u32::from(trie.labels.pop().unwrap_or(0));
+            } else if n.n_edges > NARROW && n.n_edges < 256 {
                 let labels = trie.labels.split_off(n.edges as usize);
                 n.edges = u32::try_from(trie.wide.len()).unwrap_or(u32::MAX);
                 let table = trie.wide.len();
@@ -238,13 +242,12 @@ impl Trie {
             if let Some(slot) = self.nodes.get_mut(node) {
                 *slot = Node {
                     children: u32::try_from(child).unwrap_or(u32::MAX),
-                    edges: u32::try_from(self.labels.len()).unwrap_or(u32::MAX),
+                    edges: u32::from(b),
                     n_edges: 1,
                     n_outs: 0,
                     outs: 0,
                 };
             }
-            self.labels.push(b);
             self.nodes.push(Node::default());
             node = child;
         }
@@ -300,6 +303,13 @@ impl Trie {
     /// The child of `n` along byte `b`, or 0.
     #[inline]
     fn child(&self, n: &Node, b: u8) -> u32 {
+        if n.n_edges == 1 {
+            return if n.edges == u32::from(b) {
+                n.children
+            } else {
+                0
+            };
+        }
         let from = n.edges as usize;
         let k = if n.n_edges > NARROW && n.n_edges < 256 {
             match self.wide.get(from + usize::from(b)) {
