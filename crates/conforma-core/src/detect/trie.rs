@@ -338,9 +338,11 @@ impl Trie {
 
 /// The ids of the non-empty patterns, sorted by pattern and then id, with
 /// [`shared_prefixes`]. Sorted, the patterns under any node form one run,
-/// and the ones that end at the node come first. The built-in patterns come
-/// sorted from the build (checked in the same pass); a custom pack's,
-/// appended to them, are sorted alone and merged in.
+/// and the ones that end at the node come first. Patterns already sorted
+/// (checked in the same pass) are kept; from the first one out of order on,
+/// the rest are sorted and merged in. The built-in ones come as sorted runs,
+/// one per lexicon group (`lexfile::encode`), which a stable sort merges
+/// (it finds the runs) and keeps equal patterns in id order.
 fn sorted(patterns: &Patterns) -> (Vec<u32>, Vec<u32>, usize) {
     let mut ids: Vec<u32> = (0..patterns.len())
         .filter_map(|i| u32::try_from(i).ok())
@@ -351,7 +353,7 @@ fn sorted(patterns: &Patterns) -> (Vec<u32>, Vec<u32>, usize) {
         Err(run) => run,
     };
     let mut tail = ids.split_off(run);
-    tail.sort_unstable_by(|&a, &b| patterns.get(a).cmp(patterns.get(b)).then(a.cmp(&b)));
+    tail.sort_by(|&a, &b| patterns.get(a).cmp(patterns.get(b)));
     // Every id of the sorted run is below every id of the tail: on equal
     // patterns the run's goes first.
     let mut merged = Vec::with_capacity(ids.len() + tail.len());
