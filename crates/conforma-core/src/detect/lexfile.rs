@@ -263,9 +263,10 @@ pub(crate) struct Record<'a> {
     pub pattern: &'a [u8],
 }
 
-/// Sorts `(normalized pattern, target, flags, group)` entries by pattern (stable:
-/// equal patterns keep file and line order, as the engine's own sort by
-/// pattern then id would) and encodes them with the target table.
+/// Sorts `(normalized pattern, target, flags, group)` entries by pattern,
+/// which the duplicate and [`covered`] checks need, drops the entries they
+/// find and encodes the rest with the target table. Equal patterns of
+/// different files keep file order (groups go by target first).
 pub(crate) fn encode_entries(
     targets: &[(&str, Settings)],
     entries: &mut [(String, u8, u8, u8)],
@@ -328,12 +329,12 @@ fn covered(sorted: &[(String, u8, u8, u8)], e: &(String, u8, u8, u8)) -> bool {
     })
 }
 
-/// Encodes the target table and the entries, which must be sorted by
-/// Encodes the target table and the entries (sorted by pattern, for the
-/// duplicate checks above), grouped by target, kind and flags: within a
-/// group the entries go by pattern. A group is stored once instead of a
-/// byte per entry, which saves ~1.5 KB of the gzipped wasm more than the
-/// front coding loses at group edges; the trie sorts the patterns anyway.
+/// Encodes the target table and the entries, grouped by target, kind and
+/// flags, by pattern within a group (any input order gives the same
+/// bytes). A group is stored once instead of a byte per entry, which saves
+/// ~1.5 KB of the gzipped wasm more than the front coding loses at group
+/// edges; the trie sorts the patterns anyway. `Err` names what does not
+/// fit the format.
 pub(crate) fn encode(
     targets: &[(&str, Settings)],
     records: &[Record<'_>],
