@@ -195,7 +195,7 @@ const AGREE: &str = "interesse interessado interessada interesado interesada int
 const GOODS: &str = "address box boxes caixa caixas caja cajas casa compra compras deliveries \
     delivery direccion domicilio embalagem embalagens empaque encomenda encomendas endereco \
     entrega entregas home order orders package packages packaging paquete paquetes parcel \
-    parcels pacote pacotes pedido pedidos";
+    parcels pacote pacotes pedido pedidos toalha toalhas toalla toallas towel towels";
 const CHANNEL: &str = "aca aqui here whatsapp whats wpp zap";
 const SUBSCRIBE: &str = "anotame apunto apuntame participar participate sumame sumarme unirme \
     adiciona adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar cadastre \
