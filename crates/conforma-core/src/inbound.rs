@@ -197,7 +197,8 @@ const GOODS: &str = "address box boxes caixa caixas caja cajas casa compra compr
     entrega entregas home order orders package packages packaging paquete paquetes parcel \
     parcels pacote pacotes pedido pedidos toalha toalhas toalla toallas towel towels";
 const CHANNEL: &str = "aca aqui here whatsapp whats wpp zap";
-const SUBSCRIBE: &str = "anotame apunto apuntame participar participate sumame sumarme unirme \
+const SUBSCRIBE: &str =
+    "anotame apunto apuntame participar participate sumame sumarme sumo unirme \
     adiciona adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar cadastre \
     entrar inclua inclui incluir inscreva inscreve inscrever inscribeme inscribir inscribirme join \
     stick subscribe suscribeme suscribir suscribirme";
@@ -598,8 +599,11 @@ fn find_opt_in(ws: &[Word<'_>]) -> Option<Match> {
             }
             let me = me_first || matches!(w(k + 1), "me" | "us");
             if k > i + 1 && me && (is(SEND_ME, w(k)) || is(SEND_IMPERATIVE, w(k))) {
-                let end = (k + 10).min(ws.len());
-                if let Some(m) = (k + 1..end).find(|&m| promo(m)) {
+                // "Por aquí" right after the verb names the channel: the
+                // consent is to messages here ("acepto que me escriban por aquí").
+                let here = (k + 1..(k + 3).min(ws.len())).find(|&m| is(CHANNEL, w(m)));
+                let end = (k + 12).min(ws.len());
+                if let Some(m) = here.or_else(|| (k + 1..end).find(|&m| promo(m))) {
                     return Some((i, m));
                 }
             }

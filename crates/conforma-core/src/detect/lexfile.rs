@@ -169,10 +169,12 @@ pub(crate) fn parse(text: &str) -> (Settings, Vec<Line<'_>>, Vec<(usize, String)
                 Some(("group", v)) if !v.is_empty() => {
                     let name = KINDS.get(kind).copied().unwrap_or_default();
                     let (ctx, weak) = (name == "ctx", matches!(name, "weak" | "faint"));
-                    if !ctx && !weak {
+                    // A grouped neg cancels only its group's matches; it
+                    // joins a group the other entries make.
+                    if !ctx && !weak && name != "neg" {
                         errors.push((
                             n,
-                            "group= applies to weak, faint and ctx entries".to_owned(),
+                            "group= applies to weak, faint, ctx and neg entries".to_owned(),
                         ));
                         continue;
                     }
@@ -536,11 +538,11 @@ mod tests {
     fn groups_are_numbered_per_file_and_need_both_sides() {
         let text = "weak ligar | group=exposure\nctx dívida | group=exposure\nweak vazar\n\
                     faint pedigree | group=fixer\nctx tenho um contato | group=fixer\n\
-                    ctx caloteiro | group=exposure\n";
+                    ctx caloteiro | group=exposure\nneg curso | group=fixer\n";
         let (_, lines, errors) = parse(text);
         assert!(errors.is_empty(), "{errors:?}");
         let got: Vec<u8> = lines.iter().map(|l| l.group).collect();
-        assert_eq!(got, vec![1, 1, 0, 2, 2, 1]);
+        assert_eq!(got, vec![1, 1, 0, 2, 2, 1, 2]);
 
         let text =
             "weak a | group=only_weak\nctx b | group=only_ctx\nterm c | group=x\nneg d | group=\n";
@@ -551,7 +553,7 @@ mod tests {
         assert!(errors[1]
             .1
             .contains("group 'only_ctx' has no weak or faint entry"));
-        assert!(errors[2].1.contains("applies to weak, faint and ctx"));
+        assert!(errors[2].1.contains("applies to weak, faint, ctx and neg"));
         assert!(errors[3].1.contains("unknown field"));
         assert_eq!(lines.len(), 4);
     }

@@ -54,7 +54,9 @@
 //! grouped `faint` is one half of a construction: only its own group
 //! completes it, and it completes only its own group ("se não pagar" needs
 //! leverage such as "seus vizinhos" in `demand`; it does not complete "vamos
-//! ligar", nor does "sua família" complete it).
+//! ligar", nor does "sua família" complete it). A grouped `neg` cancels
+//! only its group's matches: school words ("curso", "Detran") mark a real
+//! certificate, not a course page's bought "five-star reviews".
 
 use super::lexfile;
 use super::trie::{Patterns, Trie};

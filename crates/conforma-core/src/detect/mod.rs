@@ -323,8 +323,11 @@ impl Detector {
                 match g.entry.kind {
                     // Unless the negation is part of this category's own context
                     // ("examen" is autoescuela talk, "sin hacer el examen" is not).
+                    // A grouped negation ("curso" for documents) spares the
+                    // other constructions ("five-star reviews" on a course page).
                     Kind::Neg
                         if same
+                            && (g.entry.group == 0 || g.entry.group == f.entry.group)
                             && !window.iter().any(|c| {
                                 c.entry.kind == Kind::Ctx
                                     && c.entry.target == f.entry.target
@@ -709,14 +712,19 @@ const LIST_REACH: usize = 64;
 
 /// Whether `t[a..b]` is the gap between a list shade and one of its items:
 /// items of one or two words joined by commas or "e", "y", "and", "&",
-/// "ou", "o", "or", "/", and no other punctuation or digits. `forward`: the
+/// "ou", "o", "or", "/", and no other punctuation or digits (but a colon
+/// right after a forward shade). `forward`: the
 /// shade comes first ("cores areia, tabaco"), so the gap opens with an item
 /// and the match ends one; else the match opens an item and the gap ends
 /// with one ("tobacco and rust shades").
 fn listed(t: &str, a: usize, b: usize, forward: bool) -> bool {
-    let Some(gap) = t.as_bytes().get(a..b).filter(|g| g.len() <= LIST_REACH) else {
+    let Some(mut gap) = t.as_bytes().get(a..b).filter(|g| g.len() <= LIST_REACH) else {
         return false;
     };
+    // The list may open with a colon ("em duas cores: vinho e champagne").
+    if forward {
+        gap = gap.strip_prefix(b":").unwrap_or(gap);
+    }
     // Words in the current item (going backwards, the match opens it).
     let mut words = usize::from(!forward);
     let (mut started, mut last_word) = (false, false);
@@ -808,6 +816,9 @@ mod tests {
             (" ", true, true),
             (" de vinho e ", true, true),
             (" verde musgo e ", true, true),
+            (": vinho metálico e ", true, true),
+            (": ", true, true),
+            (" areia: ", true, false),
             (", areia e ", true, false),
             (" areia. temos ", true, false),
             (" preta, cerveja gelada ", true, false),
