@@ -166,7 +166,7 @@ const MSG_NOUN: &str = "anuncios comunicacoes comunicaciones comunicados emails 
     promotions propaganda propagandas publicidad publicidade sms spam texts updates \
     alertas alerts avisos lembretes recordatorios reminders";
 const REMOVE: &str = "exclui elimina eliminar eliminen eliminame quitenme apaga apagar apague \
-    apaguem borra borrame borrar borren delete exclua excluam excluir quita quitame quitar \
+    apaguem borra borrame borrar borren borreme borrenme delete exclua excluam excluir quita quitame quitar \
     quiten remova removam remove remover retira retirar retire saca sacame sacar sai saia sair \
     salir saquen saquenme take tira tirar tire tirem";
 const LEAVE: &str = "deixa deixar deixe deixem deja dejame dejar deje dejen dejenme leave";
