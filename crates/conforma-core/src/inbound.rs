@@ -166,9 +166,9 @@ const MSG_NOUN: &str = "anuncios comunicacoes comunicaciones comunicados emails 
     promotions propaganda propagandas publicidad publicidade sms spam texts updates \
     alertas alerts avisos lembretes recordatorios reminders";
 const REMOVE: &str = "exclui elimina eliminar eliminen eliminame quitenme apaga apagar apague \
-    apaguem borra borrame borrar borren borreme borrenme delete exclua excluam excluir quita quitame quitar \
-    quiten remova removam remove remover retira retirar retire saca sacame sacar sai saia sair \
-    salir saquen saquenme take tira tirar tire tirem";
+    apaguem borra borrame borrar borren borreme borrenme delete exclua excluam excluir quita \
+    quitame quitar quiten remova removam remove remover retira retirar retire saca sacame sacar \
+    sai saia sair salir saquen saquenme take tira tirar tire tirem";
 const LEAVE: &str = "deixa deixar deixe deixem deja dejame dejar deje dejen dejenme leave";
 const LIST: &str = "base cadastro contactos contatos list lista listas mailing";
 const CANCEL: &str = "cancel cancela cancelar cancele cancelem cancelen deactivate desactiva \
@@ -197,11 +197,10 @@ const GOODS: &str = "address box boxes caixa caixas caja cajas casa compra compr
     entrega entregas home order orders package packages packaging paquete paquetes parcel \
     parcels pacote pacotes pedido pedidos toalha toalhas toalla toallas towel towels";
 const CHANNEL: &str = "aca aqui here whatsapp whats wpp zap";
-const SUBSCRIBE: &str =
-    "anotame apunto apuntame participar participate sumame sumarme sumo unirme \
-    adiciona adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar cadastre \
-    entrar inclua inclui incluir inscreva inscreve inscrever inscribeme inscribir inscribirme join \
-    stick subscribe suscribeme suscribir suscribirme";
+const SUBSCRIBE: &str = "anotame apunto apuntame participar participate sumame sumarme sumo \
+    unirme adiciona adicionar adicione add agrega agregame agregar agreguen cadastra cadastrar \
+    cadastre entrar inclua inclui incluir inscreva inscreve inscrever inscribeme inscribir \
+    inscribirme join stick subscribe suscribeme suscribir suscribirme";
 /// Lists that are not about messages.
 const OTHER_LIST: &str = "casamento compras convidados espera invitados presenca presentes \
     regalos waiting wedding";
