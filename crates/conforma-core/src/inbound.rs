@@ -190,7 +190,7 @@ const UNSUBSCRIBE: &str = "descadastra descadastrar descadastre descadastrem des
     desinscribirme desuscribir desuscribirme optout unsubscribe unsuscribe";
 const AGREE: &str = "interesse interessado interessada interesado interesada interested interes \
     accept aceito acepto agree autorizo concordo consent desejo deseo gostaria quero quiero topo \
-    want adoraria encantaria feliz glad gustaria happy like love";
+    want adoraria encantaria feliz glad gustaria happy like love copa encanta gusta sirve";
 /// What is delivered, and where: receiving these is not about messages.
 const GOODS: &str = "address box boxes caixa caixas caja cajas casa compra compras deliveries \
     delivery direccion domicilio embalagem embalagens empaque encomenda encomendas endereco \
@@ -331,8 +331,15 @@ fn merge_spelled<'a>(words: Vec<Word<'a>>) -> Vec<Word<'a>> {
 /// Which words of `ws` carry an intent: `(first, last)` word indexes.
 type Match = (usize, usize);
 
+/// Whether a negation comes within `reach` words before word `i`, in the
+/// same clause: not across a pause ("no 38, aceito receber…", where "no" is
+/// Portuguese "in the").
 fn negated_before(ws: &[Word<'_>], i: usize, reach: usize) -> bool {
-    ws.get(i.saturating_sub(reach)..i)
+    let from = (i.saturating_sub(reach)..i)
+        .rev()
+        .find(|&k| ws.get(k + 1).is_some_and(|w| w.pause))
+        .map_or(i.saturating_sub(reach), |k| k + 1);
+    ws.get(from..i)
         .is_some_and(|s| s.iter().any(|w| is(NEG, &w.w)))
 }
 
