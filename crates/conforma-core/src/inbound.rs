@@ -208,7 +208,7 @@ const OTHER_LIST: &str = "casamento compras convidados espera invitados presenca
 const SEND_ME: &str =
     "avisa avise avisem avisen avisame avisenme notify notifique notifiquem envia \
     enviame envie envieme enviem envien envienme manda mandame mande mandeme mandem manden \
-    mandenme send";
+    mandenme ping send text";
 /// Marketing nouns a customer asks for ("manda as novidades").
 const PROMO_NOUN: &str = "deals descontos descuentos discounts news newsletter novedades \
     novidades offers ofertas promocoes \
